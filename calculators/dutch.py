@@ -1,0 +1,57 @@
+"""Dutch notation for what the reader sees: numbers with a decimal comma, dates, lists, times."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+def number(value: Decimal | int | float, decimals: int = 2) -> str:
+    """``1280`` -> ``"1.280"``, ``Decimal("7.5")`` -> ``"7,5"``; at most ``decimals`` decimals, no trailing zeros."""
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = ".".join(groups)
+    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+
+
+def long_date(value: date) -> str:
+    """``date(2026, 11, 28)`` -> ``"28 november 2026"``."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def clock(minutes: int) -> str:
+    """Minutes since midnight -> ``"07:30"``."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def duration(minutes: int) -> str:
+    """Minutes -> ``"7 uur"`` or ``"4 uur en 30 minuten"``."""
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return f"{hours} uur"
+    if hours == 0:
+        return f"{rest} minuten"
+    return f"{hours} uur en {rest} minuten"
+
+
+def enumeration(items: list[str], conjunction: str = "en") -> str:
+    """``["a", "b", "c"]`` -> ``"a, b en c"``."""
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]

@@ -1,0 +1,140 @@
+"""Pack the calculators and the compiled rules as one reproducible wheel, and vendor Pyodide.
+
+The wheel (PEP 427, ``py3-none-any``) holds ``calculators/*.py`` plus ``calculators/rules.json``;
+its bytes depend only on its contents (fixed timestamps, sorted entries), so the same sources
+give the same file and the same content hash in its folder name. The browser fetches
+``assets/calc/manifest.json`` to find it.
+
+The Pyodide runtime is copied from the npm package ``pyodide`` (installed by ``npm ci``): only
+the five files the browser needs, plus a licence notice, since the package ships none.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import shutil
+import tomllib
+import zipfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = ROOT / "calculators"
+DIST_NAME = "lwt_calculators"
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+def project_version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        return tomllib.load(handle)["project"]["version"]
+
+
+def _record_line(name: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def build_wheel(rules: dict[str, Any]) -> tuple[str, bytes]:
+    """Return the wheel's file name and bytes."""
+    version = project_version()
+    files: dict[str, bytes] = {}
+    for path in sorted(PACKAGE_DIR.glob("*.py")):
+        files[f"calculators/{path.name}"] = path.read_bytes()
+    files["calculators/rules.json"] = json.dumps(rules, ensure_ascii=False, sort_keys=True).encode()
+    dist_info = f"{DIST_NAME}-{version}.dist-info"
+    files[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {DIST_NAME}\nVersion: {version}\n"
+        f"Summary: Rekenhulpen leer-werktrajecten vmbo (regels {rules['version']})\n"
+    ).encode()
+    files[f"{dist_info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: lwt-build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    files[f"{dist_info}/top_level.txt"] = b"calculators\n"
+    record = [_record_line(name, data) for name, data in files.items()] + [f"{dist_info}/RECORD,,"]
+    files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return f"{DIST_NAME}-{version}-py3-none-any.whl", buffer.getvalue()
+
+
+def write_calculator_bundle(site_dir: Path, rules: dict[str, Any]) -> dict[str, str]:
+    """Write the wheel under ``assets/calc/<hash>/`` and the manifest; return the manifest."""
+    name, data = build_wheel(rules)
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    calc_dir = site_dir / "assets" / "calc"
+    target = calc_dir / digest / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    manifest = {
+        "wheel": f"{digest}/{name}",
+        "version": project_version(),
+        "rules_version": rules["version"],
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    (calc_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return manifest
+
+
+def pyodide_version() -> str:
+    package = PYODIDE_DIR / "package.json"
+    if not package.is_file():
+        raise FileNotFoundError(
+            "node_modules/pyodide is missing: run 'npm ci' first (make serve and make test do this)."
+        )
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+NOTICE = """Pyodide {version}
+=================
+
+This folder holds the Pyodide runtime, copied unchanged from the npm package
+pyodide@{version} (https://github.com/pyodide/pyodide). The npm package carries no
+licence file; its package.json declares the licence "MPL-2.0".
+
+- pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, pyodide-lock.json:
+  Mozilla Public License 2.0 (MPL-2.0), full text in MPL-2.0.txt beside this file
+  where the build machine provides it, and at https://www.mozilla.org/MPL/2.0/.
+  The source code is available at https://github.com/pyodide/pyodide.
+- python_stdlib.zip: the CPython standard library, under the Python Software
+  Foundation License Version 2 (PSF-2.0), text in PSF-LICENSE.txt beside this file
+  where the build machine provides it, and at https://docs.python.org/3/license.html.
+- pyodide.asm.wasm also contains Emscripten runtime code (MIT / University of
+  Illinois NCSA licence) and CPython (PSF-2.0).
+"""
+
+
+def _licence_texts() -> dict[str, Path]:
+    import sysconfig
+
+    found = {}
+    mpl = Path("/usr/share/common-licenses/MPL-2.0")
+    if mpl.is_file():
+        found["MPL-2.0.txt"] = mpl
+    psf = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
+    if psf.is_file():
+        found["PSF-LICENSE.txt"] = psf
+    return found
+
+
+def copy_pyodide(site_dir: Path) -> str:
+    """Copy the runtime files and the notice to ``assets/pyodide/``; return the Pyodide version."""
+    version = pyodide_version()
+    target = site_dir / "assets" / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        source = PYODIDE_DIR / name
+        destination = target / name
+        if not destination.is_file() or destination.stat().st_size != source.stat().st_size:
+            shutil.copyfile(source, destination)
+    (target / "NOTICE.txt").write_text(NOTICE.format(version=version), encoding="utf-8")
+    for name, path in _licence_texts().items():
+        shutil.copyfile(path, target / name)
+    return version

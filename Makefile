@@ -1,0 +1,61 @@
+# Wegwijzer leer-werktrajecten vmbo. Two commands matter: `make serve` and `make test`.
+# Everything else is a step they share. Works on a fresh Debian machine with Python 3.11 and
+# Node 20, with no network beyond the package registries (PyPI, npm, Debian).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: serve test build site pdf bench setup browser clean
+
+## serve: set up, build, and serve the site on http://127.0.0.1:$(PORT)/
+serve: build
+	@echo "De site staat op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+## test: set up (including Debian's Chromium when missing), then run every test
+test: setup browser
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml build_scripts/deps.py
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet $$($(PYTHON) build_scripts/deps.py docs test)
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+## browser: Debian's Chromium, poppler (pdftoppm, pdfinfo) and fonts, for browser tests and the PDF
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
+		echo "Chromium en poppler-utils installeren (apt-get)…"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+			chromium poppler-utils fonts-liberation fonts-dejavu-core; \
+	fi
+
+## build: the static site in site/
+build: setup
+	$(VENV)/bin/mkdocs build --strict
+
+## site: the static site plus a zip of it, ready to copy to a web server
+site: build
+	$(PY) -m build_scripts.package_site
+
+## pdf: one PDF of the whole site
+pdf: build browser
+	$(PY) -m build_scripts.make_pdf
+
+## bench: start-up, per-calculation, page weight, build and PDF timings (prints a table, writes JSON)
+bench: setup browser
+	$(PY) -m build_scripts.bench
+
+clean:
+	rm -rf site dist .pytest_cache .hypothesis

@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_scripts import bundle, external_assets, macros  # noqa: E402
+from build_scripts import bundle, charts, drift, external_assets, hosting, macros, norm_tables  # noqa: E402,F401
+# norm_tables and charts register their macros when imported.
 from build_scripts.rules_data import DataError, compile_rules  # noqa: E402
 from calculators import Rules  # noqa: E402
 
@@ -55,6 +56,9 @@ def on_page_markdown(markdown, page, config, files):
     context = macros.Context(
         rules=_state["rules"], compiled=_state["compiled"], on=_state["on"], page=page.file.src_path
     )
+    problems = drift.check(markdown, context)
+    if problems:
+        raise PluginError(f"{page.file.src_path}: norm values typed by hand instead of taken from data/:\n  " + "\n  ".join(problems))
     try:
         return macros.expand(markdown, context)
     except macros.MacroError as error:
@@ -73,6 +77,7 @@ def on_post_build(config):
     (site_dir / "assets" / "calc" / "rules.json").write_text(
         json.dumps(_state["compiled"], ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
     )
+    hosting.write(site_dir, {"manifest": manifest, "rules": _state["compiled"], "on": _state["on"]})
     problems = external_assets.find(site_dir)
     if problems:
         listed = "\n  ".join(problems[:20])

@@ -176,6 +176,7 @@ function render(form, outcome, texts, version) {
     `${texts.reference_date}: ${outcome.reference_date} · ${texts.site_version}: ${version} · ${texts.printed_on}: ${date}`;
   showErrors(form, outcome.errors, texts);
   form.dataset.status = outcome.status;
+  form.dataset.renders = String(Number(form.dataset.renders || 0) + 1);
 }
 
 function startWorker() {

@@ -278,7 +278,8 @@ def _parse_group(field_: Field, value: Any, errors: list[FieldError], path: str,
         parsed["rij"] = index + 1
         rows.append(parsed)
     if len(rows) < field_.min_rows:
-        errors.append(FieldError(path, f"Vul bij {_label(field_)} ten minste {field_.min_rows} rij in."))
+        rows_word = "rij" if field_.min_rows == 1 else "rijen"
+        errors.append(FieldError(path, f"Vul bij {_label(field_)} ten minste {field_.min_rows} {rows_word} in."))
     return rows
 
 
@@ -293,7 +294,9 @@ def _parse_fields(fields, raw: dict[str, Any], errors: list[FieldError], prefix:
             values[field_.name] = _parse_group(field_, [] if value is None else value, errors, path, rules, on)
             continue
         if field_.type == "boolean" and _blank(value):
-            values[field_.name] = bool(field_.default) if field_.default is not None else False
+            # A form does not send an unticked box, so absent always means "nee";
+            # the default only decides whether the box starts ticked.
+            values[field_.name] = False
             continue
         if field_.type == "multichoice" and _blank(value):
             if field_.required:

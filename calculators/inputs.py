@@ -12,6 +12,7 @@ that names the field and says how to fix it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -214,6 +215,8 @@ def _parse_boolean(field_: Field, value: Any, errors: list[FieldError], path: st
 def _parse_choice(field_: Field, value: Any, errors: list[FieldError], path: str, rules, on) -> Any:
     allowed = {choice.value: choice for choice in field_.resolved_choices(rules, on)}
     if isinstance(value, bool):
+        value = None
+    elif isinstance(value, float) and not math.isfinite(value):
         value = None
     elif isinstance(value, (int, float)):
         value = str(int(value)) if value == int(value) else str(value)

@@ -39,6 +39,10 @@ FIELDS = (
     Field(
         "perioden", "Stageperioden", "group", rows=6, min_rows=1,
         hint="Eén rij per periode. Lege rijen tellen niet mee.",
+        default=(
+            {"leerjaar": "3", "weken": 30, "dagen_per_week": 2, "uren_per_dag": 7, "sbb_code": "19029"},
+            {"leerjaar": "4", "weken": 30, "dagen_per_week": 2, "uren_per_dag": 7, "sbb_code": "19029"},
+        ),
         fields=(
             Field("leerjaar", "Leerjaar", "choice", choices=tuple(Choice(str(n), f"Leerjaar {n}") for n in (1, 2, 3, 4)), default="3"),
             Field("weken", "Aantal weken", "integer", unit="weken", minimum=1, maximum=52, default=30),

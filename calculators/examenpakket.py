@@ -58,7 +58,7 @@ FIELDS = (
     Field("profiel", "Profiel van de leerling", "choice", choices_norm="leerbedrijven.profielen", default="ZW",
           hint="Het profiel waarvan de leerling het profielvak doet."),
     Field("onderdelen", "Het examen omvat", "multichoice", choices_norm="examen.onderdelen", required=False,
-          default=["nederlands_ce", "nederlands_se", "profielvak"],
+          default=["nederlands-ce", "nederlands-se", "profielvak"],
           hint="Vink aan wat in het examen van de leerling zit."),
     Field(
         "keuzevakken", "Beroepsgerichte keuzevakken", "group", rows=8, min_rows=0,
@@ -146,7 +146,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
 
     # Required components: Nederlands (CE and SE) and the profielvak.
     onderdelen = rules.get("examen.onderdelen", on)
-    missing = [label for key, label in onderdelen.value.items() if key not in values["onderdelen"]]
+    missing = [label for key, label in sorted(onderdelen.value.items()) if key not in values["onderdelen"]]
     if missing:
         for label in missing:
             outcome.add(onderdelen, "fail", f"Ontbreekt in het examen: {label}. Dat is verplicht in het leer-werktraject.")
@@ -187,8 +187,8 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
 
     # Subjects that are not required.
     niet_verplicht = rules.get("examen.niet_verplicht", on)
-    names = [_first_lower(label) for label in niet_verplicht.value.values()]
-    extra = [_first_lower(niet_verplicht.value[key]) for key in values["extra_vakken"]]
+    names = [_first_lower(label) for _, label in sorted(niet_verplicht.value.items())]
+    extra = [_first_lower(niet_verplicht.value[key]) for key in sorted(values["extra_vakken"])]
     message = f"Niet verplicht in het leer-werktraject: {dutch.enumeration(names)}."
     if extra:
         message += (f" De leerling volgt {dutch.enumeration(extra)}: dat zijn extra vakken. Ze staan op de cijferlijst maar "

@@ -43,17 +43,17 @@ FIELDS = (
     Field("onderdelen", "De overeenkomst beschrijft", "multichoice", choices_norm="stageovereenkomst.onderdelen", required=False,
           default=["a", "b", "c", "d", "e"], hint="Vink aan wat in de overeenkomst staat."),
     Field("verzekering", "Wie sluit de verzekering tegen ongevallen en aansprakelijkheid?", "choice",
-          choices_norm="stageovereenkomst.verzekeraars", required=False, default="bevoegd_gezag",
+          choices_norm="stageovereenkomst.verzekeraars", required=False, default="school",
           hint="Zoals het in de overeenkomst staat. Laat leeg als de overeenkomst het niet zegt."),
     Field("premie", "Wie betaalt de premie van die verzekering?", "choice",
-          choices_norm="stageovereenkomst.verzekeraars", required=False, default="bevoegd_gezag",
+          choices_norm="stageovereenkomst.verzekeraars", required=False, default="school",
           hint="Laat leeg als de overeenkomst het niet zegt."),
     Field("stageleraar", "Naam van de stageleraar (van de school)", "text", required=False, default="J. de Vries",
           hint="Laat leeg als de school nog geen stageleraar heeft aangewezen."),
     Field("stagebegeleider", "Naam van de stagebegeleider (van het leerbedrijf)", "text", required=False, default="A. Bakker",
           hint="Laat leeg als het leerbedrijf nog geen stagebegeleider heeft aangewezen."),
     Field("ondertekend", "Ondertekend door", "multichoice", choices_norm="stageovereenkomst.ondertekenaars", required=False,
-          default=["bevoegd_gezag", "stagebieder", "leerling", "ouder"]),
+          default=["school", "leerbedrijf", "leerling", "ouder"]),
 )
 
 
@@ -65,14 +65,14 @@ def _sentence(text: str) -> str:
 
 def _check_input(values: dict[str, Any], codes: dict[str, str], outcome: Outcome) -> None:
     code = values["sbb_code"]
-    valid = ", ".join(codes)
+    valid = ", ".join(sorted(codes))
     if not (len(code) == 5 and code.isdigit()):
         outcome.error("sbb_code", f"Vul bij ‘SBB-code van het leerbedrijf’ een code van vijf cijfers in. "
                                   f"Geldige vmbo-codes zijn {valid}.")
     elif code not in codes:
         outcome.error("sbb_code", f"Code {code} is geen vmbo-erkenning van SBB. Geldige vmbo-codes zijn {valid} "
                                   f"(één per profiel; welk profiel maakt niet uit). Zoek het leerbedrijf op Stagemarkt.nl.")
-    if values["verzekering"] not in (None, "geen") and values["premie"] == "geen":
+    if values["verzekering"] not in (None, "niemand") and values["premie"] == "niemand":
         outcome.error("premie", "Er wordt een verzekering gesloten, dus iemand betaalt de premie. Kies wie, of laat het veld "
                                 "leeg als de overeenkomst het niet zegt.")
 
@@ -92,7 +92,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     # Items a-e.
     items = rules.get("stageovereenkomst.onderdelen", on)
     missing = 0
-    for key, text in items.value.items():
+    for key, text in sorted(items.value.items()):
         if key in values["onderdelen"]:
             outcome.add(items, "pass", f"Onderdeel {key} staat erin: {_sentence(text)}.")
         else:
@@ -106,7 +106,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     if who is None:
         outcome.add(insurance, "fail",
                     f"De overeenkomst zegt niet {_sentence(insurance.value['verzekering'])}. Dat moet erin staan.")
-    elif who == "geen":
+    elif who == "niemand":
         outcome.add(insurance, "warning",
                     "Volgens de overeenkomst wordt geen verzekering gesloten. De tekst van 2015 eiste alleen dat de "
                     "overeenkomst zegt wie verzekert, \"indien een zodanige verzekering wordt gesloten\"; of dat ook nu zo is, "
@@ -166,7 +166,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
 
     # The lwt's leer-werkovereenkomst of the old law.
     lwo = rules.get("stageovereenkomst.leerwerkovereenkomst", on)
-    listed = "; ".join(f"{key}) {_sentence(text)}" for key, text in lwo.value.items())
+    listed = "; ".join(f"{key}) {_sentence(text)}" for key, text in sorted(lwo.value.items()))
     outcome.add(lwo, "info",
                 f"Voor een leer-werktraject eiste de oude WVO ook een leer-werkovereenkomst, met ten minste: {listed}. Of "
                 f"die nog apart nodig is, is niet zeker; neem deze punten voor de zekerheid op in dezelfde overeenkomst.")

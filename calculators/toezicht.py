@@ -52,14 +52,14 @@ FIELDS = (
           hint="Bijvoorbeeld bij het duwen van een kar of rolcontainer. Vul 0 in als de leerling niet duwt of trekt."),
     Field("toezichthouder_leeftijd", "Leeftijd van de toezichthouder", "integer", unit="jaar", minimum=10, maximum=100, default=40),
     Field("toezicht_eisen", "De toezichthouder", "multichoice", choices_norm="werkzaamheden.toezichthouder.eisen", required=False,
-          default=["eigenschappen", "voorlichting", "werkplek", "beschermingsmiddelen", "nabijheid", "ingrijpen", "schriftelijk"],
+          default=["1", "2", "3", "4", "5", "6", "7"],
           hint="Vink aan wat geregeld is."),
     Field("werkgever", "Het leerbedrijf heeft geregeld", "multichoice", choices_norm="werkzaamheden.werkgever.plichten", required=False,
-          default=["rie", "voorlichting", "ouders"], hint="Vink aan wat geregeld is."),
+          default=["RI&E", "voorlichting", "ouders"], hint="Vink aan wat geregeld is."),
 )
 
 #: Which employer duty applies to whom: under the ``kind`` age, under the ``jeugdige`` age, or (absent) always.
-_DUTY_SCOPE = {"rie": "jeugdige", "ouders": "kind"}
+_DUTY_SCOPE = {"RI&E": "jeugdige", "ouders": "kind"}
 
 
 def _lower(text: str) -> str:
@@ -109,13 +109,13 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     lift = rules.get("werkzaamheden.tillen_max_kg", on)
     push = rules.get("werkzaamheden.duwen_trekken_max_kg", on)
     if age < kind_age.value:
-        present = [label for key, label in never.value.items() if key in values["kenmerken"]]
+        present = [label for key, label in sorted(never.value.items()) if key in values["kenmerken"]]
         for label in present:
             outcome.add(never, "fail",
                         f"Niet toegestaan: {_lower(label)}. Dat is nooit arbeid van lichte aard; een leerling "
                         f"jonger dan {kind_age.value} mag het niet doen.")
         if not present:
-            listed = dutch.enumeration([_lower(label) for label in never.value.values()], "of")
+            listed = dutch.enumeration([_lower(label) for _, label in sorted(never.value.items())], "of")
             outcome.add(never, "pass", f"In orde: geen {listed}.")
         if values["tillen_kg"] > lift.value:
             outcome.add(lift, "fail",
@@ -158,7 +158,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
 
     # 4. The employer's duties.
     duties = rules.get("werkzaamheden.werkgever.plichten", on)
-    for key, text in duties.value.items():
+    for key, text in sorted(duties.value.items()):
         scope = _DUTY_SCOPE.get(key)
         limit = kind_age.value if scope == "kind" else youth_age.value if scope == "jeugdige" else None
         if key in values["werkgever"]:
@@ -204,7 +204,7 @@ def _toezicht(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
         outcome.add(minimum, "pass", f"In orde: de toezichthouder is {supervisor} jaar, ten minste {minimum.value}.")
     eisen = rules.get("werkzaamheden.toezichthouder.eisen", on)
     advice = rules.get("werkzaamheden.toezichthouder.aanbevelingen", on)
-    for key, text in eisen.value.items():
+    for key, text in sorted(eisen.value.items()):
         if key in values["toezicht_eisen"]:
             outcome.add(eisen, "pass", f"In orde – toezichthouder: {_lower(text)}")
         elif key in advice.value:

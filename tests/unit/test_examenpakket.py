@@ -24,7 +24,7 @@ def _with_value(compiled: dict, norm_id: str, value) -> Rules:
 
 def _package(*grades, nederlands=6, profielvak=6, **extra) -> dict:
     rows = [{"soort": "keuzevak", "eindcijfer": grade} for grade in grades]
-    return {"leerweg": "bb", "profiel": "ZW", "onderdelen": ["nederlands_ce", "nederlands_se", "profielvak"],
+    return {"leerweg": "bb", "profiel": "ZW", "onderdelen": ["nederlands-ce", "nederlands-se", "profielvak"],
             "keuzevakken": rows, "cijfer_nederlands": nederlands, "cijfer_profielvak": profielvak, "rekenen": "ja", **extra}
 
 

@@ -52,7 +52,7 @@ def test_sbb_codes_come_from_data(compiled_rules):
 
 def test_parent_signature_age_comes_from_data(compiled_rules):
     """With the age of majority at 21 in a copy of the rules, a 19-year-old needs a parent's signature."""
-    inputs = {**_defaults(Rules(compiled_rules)), "leeftijd": 19, "ondertekend": ["bevoegd_gezag", "stagebieder", "leerling"]}
+    inputs = {**_defaults(Rules(compiled_rules)), "leeftijd": 19, "ondertekend": ["school", "leerbedrijf", "leerling"]}
     assert run("stageovereenkomst", inputs, Rules(compiled_rules), ON)["status"] == "pass"
     raised = _with_value(compiled_rules, "stageovereenkomst.handtekening_ouder", 21)
     assert run("stageovereenkomst", inputs, raised, ON)["status"] == "fail"
@@ -70,7 +70,7 @@ def test_every_item_a_to_e_is_its_own_line(rules):
 def test_every_finding_cites_a_source_and_a_known_certainty(rules):
     """Each finding names a norm, at least one source with a url, and a certainty label of data/."""
     for age in (14, 16, 18):
-        inputs = {**_defaults(rules), "leeftijd": age, "onderdelen": ["b"], "verzekering": "geen", "premie": "",
+        inputs = {**_defaults(rules), "leeftijd": age, "onderdelen": ["b"], "verzekering": "niemand", "premie": "",
                   "stageleraar": "", "ondertekend": []}
         outcome = run("stageovereenkomst", inputs, rules, ON)
         assert outcome["findings"] and outcome["summary"]
@@ -83,9 +83,9 @@ def test_every_finding_cites_a_source_and_a_known_certainty(rules):
 @settings(max_examples=150, deadline=None)
 @given(
     code=st.one_of(st.text(max_size=8), st.integers(-1, 99999), st.none()),
-    who=st.sampled_from(["bevoegd_gezag", "stagebieder", "ouders", "geen", "", "x", None]),
-    payer=st.sampled_from(["bevoegd_gezag", "stagebieder", "ouders", "geen", "", "x", None]),
-    signed=st.one_of(st.lists(st.sampled_from(["bevoegd_gezag", "leerling", "ouder", "x"])), st.text(max_size=20)),
+    who=st.sampled_from(["school", "leerbedrijf", "ouders", "niemand", "", "x", None]),
+    payer=st.sampled_from(["school", "leerbedrijf", "ouders", "niemand", "", "x", None]),
+    signed=st.one_of(st.lists(st.sampled_from(["school", "leerling", "ouder", "x"])), st.text(max_size=20)),
     age=st.one_of(st.integers(-1, 99), st.text(max_size=3)),
 )
 def test_any_input_gives_an_outcome_and_never_raises(code, who, payer, signed, age):

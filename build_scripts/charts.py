@@ -53,6 +53,14 @@ def route_kind(route: Any) -> str:
     return "?"
 
 
+UNKNOWN_ROUTE = "bbl of bol?"
+
+
+def route_text(route: Any) -> str:
+    """The route as the bar label shows it; an empty route is named as unknown."""
+    return str(route) if route else UNKNOWN_ROUTE
+
+
 def _number(value: Any) -> str:
     return "–" if value is None else dutch.number(value)
 
@@ -70,14 +78,15 @@ def describe_rows(rows: list[dict[str, Any]]) -> str:
     """The chart in words: one sentence per profile, in the order of the data."""
     profiles: dict[str, list[str]] = {}
     for row in rows:
-        route = str(row.get("route") or "route onbekend")
+        route = str(row.get("route") or "bbl of bol onduidelijk")
         if row.get("aantal") is None:
-            part = f"{route}: geen getal"
+            part = f"{route} geen getal"
         else:
-            part = f"{route}: {_number(row['aantal'])} leerlingen"
-            part += ", percentage verwant onbekend" if row.get("verwant_pct") is None else f", {_number(row['verwant_pct'])}% verwant"
+            pct = row.get("verwant_pct")
+            verwant = "percentage verwant onbekend" if pct is None else f"{_number(pct)}% verwant"
+            part = f"{route} {_number(row['aantal'])} leerlingen ({verwant})"
         profiles.setdefault(str(row["profiel"]), []).append(part)
-    return " ".join(f"{profile}: {'; '.join(parts)}." for profile, parts in profiles.items())
+    return " ".join(f"{profile}: {', '.join(parts)}." for profile, parts in profiles.items())
 
 
 def _validate(rows: Any) -> list[dict[str, Any]]:
@@ -93,7 +102,9 @@ def _validate(rows: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def render_svg(rows: list[dict[str, Any]], title: str, description: str, chart_id: str = "grafiek") -> str:
+def render_svg(
+    rows: list[dict[str, Any]], title: str, description: str, chart_id: str = "grafiek", xlabel: str = "aantal leerlingen"
+) -> str:
     """Grouped horizontal bars as an SVG element ready to inline (no XML prolog)."""
     import matplotlib
 
@@ -129,13 +140,13 @@ def render_svg(rows: list[dict[str, Any]], title: str, description: str, chart_i
                     linewidth=0.6,
                 )
                 axes.text(
-                    value + largest * 0.01, y, f"{row['route']}: {_bar_label(row)}",
+                    value + largest * 0.01, y, f"{route_text(row['route'])}: {_bar_label(row)}",
                     va="center", ha="left", fontsize=8.5, color="#212121",
                 )
         axes.set_yticks(range(len(profiles)), labels=profiles)
         axes.invert_yaxis()
         axes.set_xlim(0, largest * 1.55)
-        axes.set_xlabel("aantal lwt-leerlingen dat in 2023 naar het mbo ging")
+        axes.set_xlabel(xlabel)
         axes.tick_params(axis="y", length=0)
         axes.grid(axis="x", color="#e0e0e0", linewidth=0.6)
         axes.set_axisbelow(True)
@@ -162,7 +173,7 @@ def _inline(svg: str, title: str, description: str, chart_id: str) -> str:
     view_box = re.search(r'viewBox="([^"]+)"', opening).group(1)
     new_opening = (
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'viewBox="{view_box}" width="100%" role="img" class="lwt-chart__svg" '
+        f'viewBox="{view_box}" width="100%" style="width:100%;height:auto" role="img" class="lwt-chart__svg" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
@@ -182,15 +193,15 @@ def grafiek(argument: str, context: Context) -> str:
         raise MacroError(f"unknown norm or no value on {context.on}: {norm_id!r}") from missing
     rows = _validate(norm.value)
     chart_id = "grafiek-" + re.sub(r"[^a-z0-9]+", "-", norm_id.lower()).strip("-")
-    title = norm.description
+    unclear = any(row.get("opmerking") for row in rows)
     description = "Staafdiagram. " + describe_rows(rows)
-    if any(row.get("opmerking") for row in rows):
-        description += " Een sterretje bij een staaf betekent dat de cel onduidelijk is; de tabel eronder legt uit waarom."
-    svg = render_svg(rows, title, description, chart_id)
     caption = escape(norm.description)
+    if unclear:
+        description += " Een sterretje bij een staaf betekent dat die cel onzeker is; de tabel legt uit waarom."
+        caption += " Een sterretje (*) betekent: deze cel is onzeker, zie de tabel."
+    xlabel = f"aantal leerlingen ({norm.valid_from.year})"
+    svg = render_svg(rows, norm.description, description, chart_id, xlabel)
     return (
-        f'\n<figure class="lwt-chart" id="{chart_id}">\n{svg}\n'
-        f"<figcaption>{caption} Een sterretje (*) betekent: deze cel is onduidelijk, zie de tabel.</figcaption>\n</figure>\n"
-        if any(row.get("opmerking") for row in rows)
-        else f'\n<figure class="lwt-chart" id="{chart_id}">\n{svg}\n<figcaption>{caption}</figcaption>\n</figure>\n'
+        f'\n<figure class="lwt-chart" id="{chart_id}" style="width:100%;max-width:48rem">\n{svg}\n'
+        f'<figcaption style="max-width:none">{caption}</figcaption>\n</figure>\n'
     )

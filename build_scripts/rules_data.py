@@ -13,6 +13,8 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
+#: Set this to another folder to build the site or run the tests with other data (for example a
+#: copy of data/ with one norm changed).
+DATA_DIR_ENV = "LWT_DATA_DIR"
 LAWS_FILE = "wetten.yaml"
+NORM_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$")
+BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
 
 CERTAINTIES = {
     "bevestigd": "Bevestigd door een actuele officiële bron.",
@@ -44,6 +51,43 @@ class DataError(ValueError):
     """A data file breaks the schema; the message names file, norm and key."""
 
 
+def configured_data_dir() -> Path:
+    """The data folder: ``$LWT_DATA_DIR`` if set, else ``data/`` of this checkout."""
+    configured = os.environ.get(DATA_DIR_ENV, "").strip()
+    return Path(configured).resolve() if configured else DATA_DIR
+
+
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's safe loader, except that a key given twice in one mapping is an error.
+
+    Plain PyYAML keeps the last of two equal keys without a word, so a norm id or a
+    ``value`` typed twice would silently replace the first one.
+    """
+
+
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    def __init__(self, key: Any, first: int, second: int, mark):
+        self.key, self.first, self.second = key, first, second
+        super().__init__(None, None, f"key {key!r} appears twice in one mapping", mark)
+
+
+def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            duplicate = key in seen
+        except TypeError:  # an unhashable key; let PyYAML report it
+            duplicate = False
+        if duplicate:
+            raise _DuplicateKey(key, seen[key], key_node.start_mark.line + 1, key_node.start_mark)
+        seen[key] = key_node.start_mark.line + 1
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
+
+
 def _where(path: Path, norm: str | None = None, key: str | None = None) -> str:
     parts = [path.name]
     if norm:
@@ -59,7 +103,12 @@ def _fail(path: Path, norm: str | None, key: str | None, problem: str) -> None:
 
 def _load_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
+    except _DuplicateKey as twice:
+        raise DataError(
+            f"{_where(path, None, str(twice.key))}: given twice in one mapping (lines {twice.first} and {twice.second}); "
+            "the second would silently replace the first"
+        ) from twice
     except yaml.YAMLError as error:
         raise DataError(f"{path.name}: not valid YAML: {error}") from error
 
@@ -87,8 +136,24 @@ def _url(path: Path, norm: str | None, key: str, value: Any) -> str:
     return value
 
 
-def load_laws(data_dir: Path = DATA_DIR) -> dict[str, dict[str, str]]:
-    path = data_dir / LAWS_FILE
+def _plain(path: Path, norm: str, key: str, value: Any) -> Any:
+    """Check that a value survives the trip to JSON unchanged (Pyodide reads JSON, not YAML)."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, list):
+        return [_plain(path, norm, f"{key}[{i}]", item) for i, item in enumerate(value)]
+    if isinstance(value, dict):
+        for item_key in value:
+            if not isinstance(item_key, str):
+                _fail(path, norm, f"{key}.{item_key}", "a key inside a value must be text; put quotes around it (\"19020\": ...)")
+        return {item_key: _plain(path, norm, f"{key}.{item_key}", item) for item_key, item in value.items()}
+    _fail(path, norm, key, f"a value may hold text, numbers, true/false, lists and mappings, not {type(value).__name__} ({value!r}); put quotes around a date")
+
+
+def load_laws(data_dir: Path | None = None) -> dict[str, dict[str, str]]:
+    path = (data_dir or configured_data_dir()) / LAWS_FILE
+    if not path.is_file():
+        raise DataError(f"{LAWS_FILE}: missing in {path.parent}")
     doc = _load_yaml(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("laws"), dict):
         _fail(path, None, "laws", "missing: a mapping of law keys")
@@ -102,6 +167,8 @@ def load_laws(data_dir: Path = DATA_DIR) -> dict[str, dict[str, str]]:
             if not isinstance(law.get(required), str) or not law[required].strip():
                 _fail(path, None, f"laws.{key}.{required}", "missing")
         _url(path, None, f"laws.{key}.url", law["url"])
+        if not BWB_ID.match(law["bwb"]):
+            _fail(path, None, f"laws.{key}.bwb", f"must be a BWB id such as BWBR0044212, got {law['bwb']!r}")
         laws[key] = dict(law)
     return laws
 
@@ -125,6 +192,8 @@ def _source(path: Path, norm: str, key: str, source: Any, laws: dict[str, dict[s
             if not isinstance(source[field], str) or not source[field].strip():
                 _fail(path, norm, f"{key}.{field}", "must be non-empty text")
             resolved[field] = source[field].strip()
+    if "bwb" in source and not BWB_ID.match(resolved["bwb"]):
+        _fail(path, norm, f"{key}.bwb", f"must be a BWB id such as BWBR0044212, got {source['bwb']!r}")
     if "url" in source:
         resolved["url"] = _url(path, norm, f"{key}.url", source["url"])
     if "url" not in resolved:
@@ -153,7 +222,7 @@ def _value(path: Path, norm: str, index: int, entry: Any, laws) -> dict[str, Any
         _fail(path, norm, f"{key}.note", f"a value labelled {entry['certainty']!r} must explain why in a note")
     return {
         "from": _date(path, norm, f"{key}.from", entry["from"]),
-        "value": entry["value"],
+        "value": _plain(path, norm, f"{key}.value", entry["value"]),
         "sources": [_source(path, norm, f"{key}.sources[{i}]", s, laws) for i, s in enumerate(sources)],
         "certainty": entry["certainty"],
         "last_checked": _date(path, norm, f"{key}.last_checked", entry["last_checked"]),
@@ -176,6 +245,8 @@ def load_topic(path: Path, laws: dict[str, dict[str, str]]) -> dict[str, Any]:
     for norm_id, norm in doc["norms"].items():
         if not isinstance(norm_id, str) or not norm_id.startswith(topic + "."):
             _fail(path, str(norm_id), None, f"the id must start with '{topic}.' (the file name)")
+        if not NORM_ID.match(norm_id):
+            _fail(path, norm_id, None, "an id is the topic and one or more parts joined by dots, each of letters, digits and _")
         if not isinstance(norm, dict):
             _fail(path, norm_id, None, "must be a mapping with description, unit and values")
         _check_unknown(path, norm_id, "", norm, NORM_KEYS)
@@ -189,6 +260,8 @@ def load_topic(path: Path, laws: dict[str, dict[str, str]]) -> dict[str, Any]:
         dates = [entry["from"] for entry in compiled]
         if dates != sorted(dates) or len(set(dates)) != len(dates):
             _fail(path, norm_id, "values", "the values must be in order of their 'from' date, each date once")
+        if compiled[0]["value"] is None:
+            _fail(path, norm_id, "values[0].value", "the first value cannot be null: null means 'no longer applies' after an earlier value")
         norms[norm_id] = {
             "topic": topic,
             "description": norm["description"].strip(),
@@ -198,8 +271,12 @@ def load_topic(path: Path, laws: dict[str, dict[str, str]]) -> dict[str, Any]:
     return {"title": doc["title"].strip(), "norms": norms}
 
 
-def compile_rules(data_dir: Path = DATA_DIR) -> dict[str, Any]:
-    """Validate every data file and return the compiled rules (the JSON the calculators read)."""
+def compile_rules(data_dir: Path | None = None) -> dict[str, Any]:
+    """Validate every data file and return the compiled rules (the JSON the calculators read).
+
+    ``data_dir`` defaults to :func:`configured_data_dir` (``$LWT_DATA_DIR`` or ``data/``).
+    """
+    data_dir = Path(data_dir) if data_dir is not None else configured_data_dir()
     laws = load_laws(data_dir)
     topics: dict[str, str] = {}
     norms: dict[str, Any] = {}
@@ -218,9 +295,10 @@ def compile_rules(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     return {"version": f"{checked}-{digest}", **body}
 
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA_DIR)
+    parser.add_argument("--data", type=Path, default=None, help=f"data folder (default: ${DATA_DIR_ENV} or data/)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     try:

@@ -45,7 +45,8 @@ def build_wheel(rules: dict[str, Any]) -> tuple[str, bytes]:
     files: dict[str, bytes] = {}
     for path in sorted(PACKAGE_DIR.glob("*.py")):
         files[f"calculators/{path.name}"] = path.read_bytes()
-    files["calculators/rules.json"] = json.dumps(rules, ensure_ascii=False, sort_keys=True).encode()
+    # Key order is kept as written in data/: lists and choices appear in that order everywhere.
+    files["calculators/rules.json"] = json.dumps(rules, ensure_ascii=False).encode()
     dist_info = f"{DIST_NAME}-{version}.dist-info"
     files[f"{dist_info}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {DIST_NAME}\nVersion: {version}\n"

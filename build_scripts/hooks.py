@@ -75,7 +75,7 @@ def on_post_build(config):
     manifest["pyodide"] = version
     (site_dir / "assets" / "calc" / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     (site_dir / "assets" / "calc" / "rules.json").write_text(
-        json.dumps(_state["compiled"], ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
+        json.dumps(_state["compiled"], ensure_ascii=False, indent=1), encoding="utf-8"
     )
     hosting.write(site_dir, {"manifest": manifest, "rules": _state["compiled"], "on": _state["on"]})
     problems = external_assets.find(site_dir)

@@ -71,10 +71,7 @@ class Field:
             return self.choices
         if rules is None or on is None:
             return ()
-        try:
-            mapping = rules.value(self.choices_norm, on)
-        except NormUnavailable:
-            return ()
+        mapping = rules.value(self.choices_norm, on)
         return tuple(Choice(str(code), f"{code} – {label}") for code, label in mapping.items())
 
     def describe(self, rules: Rules | None = None, on: date | None = None) -> dict[str, Any]:
@@ -93,7 +90,10 @@ class Field:
             out["step"] = self.step
         if self.default is not None:
             out["default"] = plain(self.default)
-        choices = self.resolved_choices(rules, on)
+        try:
+            choices = self.resolved_choices(rules, on)
+        except NormUnavailable:
+            choices = ()
         if choices:
             out["choices"] = [{"value": c.value, "label": c.label} for c in choices]
         if self.choices_norm:

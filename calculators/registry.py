@@ -62,13 +62,14 @@ def run(name: str, inputs: Any, rules: Rules, reference_date: date) -> dict[str,
     """
     calc = module(name)
     outcome = Outcome(calculator=name, reference_date=reference_date)
-    values, errors = parse(calc.FIELDS, inputs, rules, reference_date)
-    outcome.errors.extend(errors)
-    if errors:
-        return outcome.to_dict()
     try:
+        values, errors = parse(calc.FIELDS, inputs, rules, reference_date)
+        outcome.errors.extend(errors)
+        if errors:
+            return outcome.to_dict()
         calc.calculate(values, rules, reference_date, outcome)
     except NormUnavailable as missing:
+        outcome.errors.clear()
         outcome.findings.clear()
         since = f" Kies een peildatum vanaf {dutch.long_date(missing.first)}." if missing.first else ""
         outcome.error(

@@ -45,11 +45,22 @@ def format_value(value: Any) -> str:
 
 
 def norm(argument: str, context: Context) -> str:
-    """``{{ norm: id }}``: the value of one norm on the build's reference date."""
+    """``{{ norm: id }}``: the value of one norm on the build's reference date.
+
+    ``{{ norm: id @ 2019-09-01 }}`` gives the value on another date, for a page that tells
+    how a rule used to be.
+    """
+    norm_id, _, when = argument.partition("@")
+    norm_id, on = norm_id.strip(), context.on
+    if when.strip():
+        try:
+            on = date.fromisoformat(when.strip())
+        except ValueError as wrong:
+            raise MacroError(f"after @ comes a date as YYYY-MM-DD, not {when.strip()!r}") from wrong
     try:
-        value = context.rules.get(argument, context.on)
+        value = context.rules.get(norm_id, on)
     except NormUnavailable as missing:
-        raise MacroError(f"unknown norm or no value on {context.on}: {argument!r}") from missing
+        raise MacroError(f"unknown norm or no value on {on}: {norm_id!r}") from missing
     return format_value(value.value)
 
 

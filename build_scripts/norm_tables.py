@@ -322,10 +322,20 @@ def _is_rows(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
 
 
+#: A list or mapping longer than this goes in a row of its own, across the table, in two columns.
+LONG_LIST = 6
+
+
+def _is_long(value: Any) -> bool:
+    return isinstance(value, (list, dict)) and len(value) > LONG_LIST and not _is_rows(value)
+
+
 def _cell_value(value: Any, unit: str) -> str:
-    """The value cell; a table of rows is too wide for a cell and goes in a row of its own."""
+    """The value cell; a table of rows or a long list is too wide for a cell and goes in a row of its own."""
     if _is_rows(value):
         return f"een tabel van {len(value)} rijen (hieronder)"
+    if _is_long(value):
+        return f"een lijst van {len(value)} onderdelen (hieronder)"
     return value_html(value, unit)
 
 
@@ -335,6 +345,8 @@ def _wide_rows(entry: dict[str, Any], with_note: bool, classes: str = "") -> lis
     class_attribute = f' class="lwt-note-row{" " + classes if classes else ""}"'
     if _is_rows(entry["value"]):
         rows.append(f'<tr{class_attribute}><td colspan="4">{rows_table(entry["value"])}</td></tr>')
+    elif _is_long(entry["value"]):
+        rows.append(f'<tr{class_attribute}><td colspan="4"><div class="lwt-wide-value">{value_html(entry["value"], "")}</div></td></tr>')
     if with_note and entry.get("note"):
         rows.append(
             f'<tr{class_attribute}><td colspan="4"><div class="lwt-note">'
@@ -388,7 +400,7 @@ def normtabel(argument: str, context: Context) -> str:
             "</tr>"
         )
         rows.extend(wide)
-    return _wrap(f"<table>{head}<tbody>{''.join(rows)}</tbody></table>")
+    return _wrap(f"<table>{head}<tbody>{''.join(rows)}</tbody></table>", "lwt-normtable--normen")
 
 
 # --- lijst ----------------------------------------------------------------------------------

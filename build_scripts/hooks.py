@@ -8,6 +8,8 @@
   from outside its own origin.
 
 The reference date for pages is the build date, or ``LWT_PEILDATUM`` (YYYY-MM-DD) if set.
+The data come from ``data/``, or from the folder in ``LWT_DATA_DIR`` if set (``compile_rules``
+reads it), so a test can build the site with one norm changed.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.e2e.conftest import built_site  # noqa: F401  (session fixture: the site, built once)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -173,7 +172,7 @@ def test_phone_pattern_leaves_codes_and_numbers_alone(sample):
     assert not PHONE.search(sample)
 
 
-def test_no_page_contains_a_phone_number_or_email_address(built_site):  # noqa: F811
+def test_no_page_contains_a_phone_number_or_email_address(built_site):
     """Neither the sources nor any built page names a phone number or an e-mail address."""
     problems = []
     sources = sorted(DOCS.rglob("*.md")) + [ABBREVIATIONS]
@@ -194,14 +193,14 @@ def test_no_page_contains_a_phone_number_or_email_address(built_site):  # noqa: 
 
 
 @pytest.mark.parametrize("name", sorted(GUIDANCE))
-def test_guidance_page_links_an_official_source(built_site, name):  # noqa: F811
+def test_guidance_page_links_an_official_source(built_site, name):
     """Every guidance page links the law or an official organisation."""
     hosts = {re.sub(r"^https?://([^/]+).*$", r"\1", href) for href in read(built_site, GUIDANCE[name]).hrefs}
     assert hosts & set(SOURCE_HOSTS), f"{name} links no official source"
 
 
 @pytest.mark.parametrize("name", LAW_PAGES)
-def test_page_with_rules_links_the_law(built_site, name):  # noqa: F811
+def test_page_with_rules_links_the_law(built_site, name):
     """Pages that state rules of law link the text of the law on wetten.overheid.nl."""
     assert any(href.startswith("https://wetten.overheid.nl/") for href in read(built_site, GUIDANCE[name]).hrefs)
 
@@ -265,7 +264,7 @@ def search(site: Path, query: str) -> list[str]:
         ("doorstroom", "cijfers/"),
     ],
 )
-def test_dutch_search_finds_each_topic_by_its_everyday_words(built_site, query, page):  # noqa: F811
+def test_dutch_search_finds_each_topic_by_its_everyday_words(built_site, query, page):
     """The search index has the everyday words on the intended page, among the first three hits."""
     ranked = search(built_site, query)
     assert page in ranked, f"{query!r} does not find {page} at all"
@@ -275,7 +274,7 @@ def test_dutch_search_finds_each_topic_by_its_everyday_words(built_site, query, 
 # --- chart ----------------------------------------------------------------------------------
 
 
-def test_cijfers_page_has_an_inline_chart_with_a_text_alternative(built_site):  # noqa: F811
+def test_cijfers_page_has_an_inline_chart_with_a_text_alternative(built_site):
     """The chart is an inline SVG (it prints, it loads nothing) named by a title and a description."""
     html = (built_site / "cijfers" / "index.html").read_text(encoding="utf-8")
     figure = re.search(r'<figure class="lwt-chart".*?</figure>', html, re.S)
@@ -313,7 +312,7 @@ def test_chart_svg_is_deterministic_and_marks_unclear_rows():
 # --- abbreviations ------------------------------------------------------------------------
 
 
-def test_abbreviations_render_as_tooltips_on_content_pages(built_site):  # noqa: F811
+def test_abbreviations_render_as_tooltips_on_content_pages(built_site):
     """Abbreviations become <abbr title> on content pages; the list itself is not published."""
     page = read(built_site, "veiligheid/")
     titles = dict(page.abbrs)
@@ -324,7 +323,7 @@ def test_abbreviations_render_as_tooltips_on_content_pages(built_site):  # noqa:
         assert "*[lwt]" not in html.read_text(encoding="utf-8"), f"{html} shows an abbreviation definition"
 
 
-def test_abbreviations_leave_the_calculator_form_alone(built_site):  # noqa: F811
+def test_abbreviations_leave_the_calculator_form_alone(built_site):
     """The calculator form is raw HTML: no <abbr> is injected into its labels or its script data."""
     html = (built_site / "rekenhulpen" / "stage-uren" / "index.html").read_text(encoding="utf-8")
     form = re.search(r'<form class="lwt-calc".*?</form>', html, re.S).group(0)

@@ -23,6 +23,9 @@ def test_stage_uren_computes_in_the_browser(page, site_url):
     page.fill("#stage_uren-perioden-0-dagen_per_week", "2")
     page.fill("#stage_uren-perioden-0-uren_per_dag", "8")
     page.fill("#stage_uren-leeftijd", "16")
+    for sub in ("weken", "dagen_per_week", "uren_per_dag", "sbb_code"):  # leave the second period empty
+        page.fill(f"#stage_uren-perioden-1-{sub}", "")
+    page.select_option("#stage_uren-perioden-1-leerjaar", "")
     page.click("form[data-calc=stage_uren] button[type=submit]")
     wait_for_render(page, before)
     result = page.locator("form[data-calc=stage_uren] .lwt-calc__result")

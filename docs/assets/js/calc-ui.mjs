@@ -6,7 +6,7 @@
 const forms = Array.from(document.querySelectorAll("form[data-calc]"));
 const isPrintPage = document.getElementById("print-site-page") !== null;
 const READY_TIMEOUT_MS = 30000;
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 300;
 
 function textsOf(form) {
   const node = form.querySelector("script.lwt-calc__text");
@@ -25,8 +25,20 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// "2026-11-28" in the page's language, e.g. "28 november 2026"; unchanged if it is no date.
+function longDate(iso, locale) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  if (!match) return iso || "";
+  const value = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(value);
+}
+
 function prefixFor(form) {
   return forms.length > 1 ? `${form.dataset.calc}:` : "";
+}
+
+function isOwnKey(key, prefix) {
+  return prefix ? key.startsWith(prefix) : !key.includes(":");
 }
 
 // The form's fields as flat strings; checkbox groups become comma-separated lists.
@@ -34,12 +46,18 @@ function collect(form) {
   const fields = {};
   for (const element of form.elements) {
     if (!element.name || element.disabled) continue;
+    if (element.type === "radio") {
+      if (!(element.name in fields)) fields[element.name] = "";
+      if (element.checked) fields[element.name] = element.value;
+      continue;
+    }
     if (element.type === "checkbox") {
-      if (!element.checked) continue;
       const group = form.querySelectorAll(`input[type=checkbox][name="${CSS.escape(element.name)}"]`);
       if (group.length > 1) {
-        fields[element.name] = fields[element.name] ? `${fields[element.name]},${element.value}` : element.value;
-      } else {
+        // An empty list is sent as "" so that "nothing ticked" is kept in the URL.
+        if (!(element.name in fields)) fields[element.name] = "";
+        if (element.checked) fields[element.name] = fields[element.name] ? `${fields[element.name]},${element.value}` : element.value;
+      } else if (element.checked) {
         fields[element.name] = "ja";
       }
       continue;
@@ -51,17 +69,21 @@ function collect(form) {
 
 function restore(form, params) {
   const prefix = prefixFor(form);
-  const own = Array.from(params.keys()).filter((key) => key.startsWith(prefix) && (prefix || !key.includes(":")));
+  // Only a query that names this form's fields counts (not, say, Material's search highlight "?h=").
+  const names = new Set(Array.from(form.elements, (element) => element.name).filter(Boolean));
+  const own = Array.from(params.keys()).filter((key) => isOwnKey(key, prefix) && names.has(key.slice(prefix.length)));
   if (own.length === 0) return false;
   for (const element of form.elements) {
     if (!element.name) continue;
     const value = params.get(prefix + element.name);
-    if (element.type === "checkbox") {
+    if (element.type === "radio") {
+      element.checked = (value || "") === element.value;
+    } else if (element.type === "checkbox") {
       const values = (value || "").split(",");
       element.checked = value !== null && (values.includes(element.value) || value === "ja");
     } else if (value !== null) {
       element.value = value;
-    } else if (element.tagName !== "SELECT") {
+    } else {
       element.value = "";
     }
   }
@@ -71,25 +93,16 @@ function restore(form, params) {
 function toQuery(form, fields) {
   const params = new URLSearchParams(window.location.search);
   const prefix = prefixFor(form);
+  const names = new Set(Array.from(form.elements, (element) => element.name).filter(Boolean));
   for (const key of Array.from(params.keys())) {
-    if (key.startsWith(prefix) && (prefix || !key.includes(":"))) params.delete(key);
+    if (isOwnKey(key, prefix) && names.has(key.slice(prefix.length))) params.delete(key);
   }
   for (const [key, value] of Object.entries(fields)) {
-    if (value !== "") params.set(prefix + key, value);
+    const isList = form.querySelectorAll(`input[type=checkbox][name="${CSS.escape(key)}"]`).length > 1;
+    if (value !== "" || isList) params.set(prefix + key, value);
   }
   const query = params.toString();
   return `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
-}
-
-function clearErrors(form) {
-  for (const node of form.querySelectorAll("[data-error-for]")) {
-    node.textContent = "";
-    node.hidden = true;
-  }
-  for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
-  const summary = form.querySelector(".lwt-calc__summary");
-  summary.hidden = true;
-  summary.querySelector("ul").replaceChildren();
 }
 
 function controlFor(form, field) {
@@ -99,33 +112,55 @@ function controlFor(form, field) {
   return container ? container.querySelector("input, select") : null;
 }
 
-function showErrors(form, errors, texts) {
+function clearFieldErrors(form) {
+  for (const node of form.querySelectorAll("[data-error-for]")) {
+    node.textContent = "";
+    node.hidden = true;
+  }
+  for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  for (const node of form.querySelectorAll(".lwt-has-error")) node.classList.remove("lwt-has-error");
+}
+
+// Errors beside their fields; the summary at the top lists them as links to the fields.
+// The summary is (re)built when `showSummary` is set (on submit and on a shared link), and
+// otherwise only kept up to date while it is already open, so that the fields do not move
+// while someone types.
+function showErrors(form, errors, showSummary) {
+  clearFieldErrors(form);
   const summary = form.querySelector(".lwt-calc__summary");
   const list = summary.querySelector("ul");
+  const items = [];
   for (const error of errors) {
     const slot = form.querySelector(`[data-error-for="${CSS.escape(error.field)}"]`);
     const control = controlFor(form, error.field);
+    const holder = slot ? slot.closest("[data-field]") : null;
+    const context = holder && holder.dataset.errorContext ? `${holder.dataset.errorContext}: ` : "";
     if (slot) {
       slot.textContent = error.message;
       slot.hidden = false;
     }
+    if (holder) holder.classList.add("lwt-has-error");
     if (control) control.setAttribute("aria-invalid", "true");
     const item = document.createElement("li");
     if (control && control.id) {
       const link = document.createElement("a");
       link.href = `#${control.id}`;
-      link.textContent = error.message;
+      link.textContent = context + error.message;
       link.addEventListener("click", (event) => {
         event.preventDefault();
         control.focus();
+        control.scrollIntoView({ block: "center" });
       });
       item.append(link);
     } else {
-      item.textContent = error.message;
+      item.textContent = context + error.message;
     }
-    list.append(item);
+    items.push(item);
   }
-  summary.hidden = errors.length === 0;
+  if (showSummary || !summary.hidden) {
+    list.replaceChildren(...items);
+    summary.hidden = items.length === 0;
+  }
 }
 
 function renderSources(sources) {
@@ -133,50 +168,94 @@ function renderSources(sources) {
   list.className = "lwt-sources";
   sources.forEach((source, index) => {
     if (index > 0) list.append("; ");
-    const link = document.createElement("a");
-    link.href = source.url;
-    link.textContent = source.article ? `${source.title}, ${source.article}` : source.title;
-    link.rel = "noopener";
-    list.append(link);
+    const name = source.article ? `${source.title}, ${source.article}` : source.title;
+    if (source.url) {
+      const link = document.createElement("a");
+      link.href = source.url;
+      link.textContent = name;
+      link.rel = "noopener";
+      list.append(link);
+    } else {
+      list.append(name);
+    }
   });
   return list;
 }
 
-function render(form, outcome, texts, version) {
-  clearErrors(form);
+function metaItem(list, term, value) {
+  const dt = document.createElement("dt");
+  dt.textContent = term;
+  const dd = document.createElement("dd");
+  if (typeof value === "string") dd.textContent = value;
+  else dd.append(value);
+  list.append(dt, dd);
+}
+
+function renderFinding(finding, texts) {
+  const item = document.createElement("li");
+  item.className = "lwt-finding";
+  item.dataset.status = finding.status;
+  const head = document.createElement("p");
+  head.className = "lwt-finding__head";
+  const label = document.createElement("strong");
+  label.className = "lwt-finding__status";
+  label.textContent = texts.finding_statuses[finding.status] || finding.status;
+  const message = document.createElement("span");
+  message.className = "lwt-finding__message";
+  message.textContent = finding.message;
+  head.append(label, " ", message);
+  const meta = document.createElement("dl");
+  meta.className = "lwt-finding__meta";
+  const rule = document.createElement("span");
+  const description = (texts.rules || {})[finding.rule];
+  if (description) rule.append(`${description} `);
+  const code = document.createElement("code");
+  code.textContent = finding.rule;
+  rule.append(code);
+  metaItem(meta, texts.finding_rule, rule);
+  if (finding.sources && finding.sources.length) metaItem(meta, texts.finding_sources, renderSources(finding.sources));
+  metaItem(meta, texts.finding_certainty, (texts.certainties || {})[finding.certainty] || finding.certainty);
+  item.append(head, meta);
+  return item;
+}
+
+// Rows of a repeated group that are entirely empty are left out of the printed result sheet.
+function markEmptyRows(form) {
+  for (const row of form.querySelectorAll("tr[data-row]")) {
+    const controls = Array.from(row.querySelectorAll("input, select"));
+    const empty = controls.every((control) => (control.type === "checkbox" ? !control.checked : control.value.trim() === ""));
+    row.classList.toggle("lwt-row--empty", empty);
+  }
+}
+
+function render(form, outcome, texts, version, showSummary) {
   const result = form.querySelector(".lwt-calc__result");
+  const verdictLabel = texts.verdicts[outcome.status] || outcome.status;
   const verdict = result.querySelector(".lwt-verdict");
-  verdict.textContent = `${texts.verdict_prefix} ${texts.verdicts[outcome.status]}`;
+  verdict.textContent = verdictLabel;
   verdict.dataset.status = outcome.status;
   result.querySelector(".lwt-summary").textContent = outcome.summary;
   const findings = result.querySelector(".lwt-findings");
-  findings.replaceChildren();
-  for (const finding of outcome.findings) {
-    const item = document.createElement("li");
-    item.className = "lwt-finding";
-    item.dataset.status = finding.status;
-    const label = document.createElement("strong");
-    label.className = "lwt-finding__status";
-    label.textContent = texts.finding_statuses[finding.status];
-    const message = document.createElement("span");
-    message.className = "lwt-finding__message";
-    message.textContent = ` ${finding.message}`;
-    const meta = document.createElement("span");
-    meta.className = "lwt-finding__meta";
-    const certainty = texts.certainties[finding.certainty] || finding.certainty;
-    meta.append(`${texts.finding_rule}: `);
-    const code = document.createElement("code");
-    code.textContent = finding.rule;
-    meta.append(code, ` · ${texts.finding_certainty}: ${certainty} · ${texts.finding_sources}: `, renderSources(finding.sources));
-    item.append(label, message, meta);
-    findings.append(item);
-  }
-  const date = new Date().toLocaleDateString("nl-NL");
-  result.querySelector(".lwt-meta").textContent =
-    `${texts.reference_date}: ${outcome.reference_date} · ${texts.site_version}: ${version} · ${texts.printed_on}: ${date}`;
-  showErrors(form, outcome.errors, texts);
+  findings.replaceChildren(...outcome.findings.map((finding) => renderFinding(finding, texts)));
+  const meta = result.querySelector(".lwt-meta");
+  meta.replaceChildren();
+  metaItem(meta, texts.reference_date, longDate(outcome.reference_date, texts.locale));
+  metaItem(meta, texts.rules_version, version);
+  const now = new Date();
+  metaItem(meta, texts.computed_on, `${longDate(today(), texts.locale)} ${now.toLocaleTimeString(texts.locale, { hour: "2-digit", minute: "2-digit" })}`);
+  const share = document.createElement("span");
+  share.className = "lwt-meta__link";
+  share.textContent = window.location.href;
+  metaItem(meta, texts.share_link, share);
+  meta.lastElementChild.previousElementSibling.classList.add("lwt-print-only");
+  meta.lastElementChild.classList.add("lwt-print-only");
+  showErrors(form, outcome.errors || [], showSummary);
+  markEmptyRows(form);
   form.dataset.status = outcome.status;
   form.dataset.renders = String(Number(form.dataset.renders || 0) + 1);
+  const announce = form.querySelector(".lwt-calc__announce");
+  const line = `${texts.announce} ${verdictLabel}. ${outcome.summary}`;
+  if (announce && announce.textContent !== line) announce.textContent = line;
 }
 
 function startWorker() {
@@ -186,27 +265,30 @@ function startWorker() {
   let ready = false;
   let failed = false;
   let nextId = 1;
-  let version = "";
 
   function failAll(key) {
     if (failed) return;
     failed = true;
     for (const controller of controllers) controller.fail(key);
   }
-  const timer = setTimeout(() => { if (!ready) failAll("failed_timeout"); }, READY_TIMEOUT_MS);
+  // No answer from the worker for this long (no next loading stage, no "ready") counts as a failure.
+  let timer = setTimeout(() => { if (!ready) failAll("failed_timeout"); }, READY_TIMEOUT_MS);
 
   worker.addEventListener("error", (event) => {
     event.preventDefault();
+    clearTimeout(timer);
     failAll(ready ? "failed_crash" : "failed_script");
   });
   worker.addEventListener("message", (event) => {
     const message = event.data;
     if (message.type === "stage") {
+      clearTimeout(timer);
+      timer = setTimeout(() => { if (!ready) failAll("failed_timeout"); }, READY_TIMEOUT_MS);
       for (const controller of controllers) controller.stage(message.stage);
     } else if (message.type === "ready") {
       ready = true;
       clearTimeout(timer);
-      version = message.manifest ? message.manifest.rules_version : message.version;
+      const version = message.manifest ? message.manifest.rules_version : message.version;
       if (!failed) for (const controller of controllers) controller.ready(version);
       window.__lwtCalc = { ready: true, version, manifest: message.manifest };
     } else if (message.type === "failed") {
@@ -234,59 +316,77 @@ function startWorker() {
   };
 }
 
+// The browser history holds one entry per checked state: a submitted form is an entry of its
+// own, and the live updates after it go into one "draft" entry, so Back returns to the last
+// submitted inputs.
+function remember(url, submitted) {
+  const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+  const draft = history.state !== null && typeof history.state === "object" && history.state.lwt === "draft";
+  if (submitted) {
+    if (draft || url === here) history.replaceState({ lwt: "submitted" }, "", url);
+    else history.pushState({ lwt: "submitted" }, "", url);
+  } else if (draft) {
+    history.replaceState({ lwt: "draft" }, "", url);
+  } else if (url !== here) {
+    history.pushState({ lwt: "draft" }, "", url);
+  }
+}
+
 function enhance(form, worker) {
   const texts = textsOf(form);
   const button = form.querySelector("button[type=submit]");
+  const printButton = form.querySelector(".lwt-calc__print");
   const dateField = form.querySelector("input[name=peildatum]");
   let version = "";
   let latest = 0;
   let debounce = null;
   let isReady = false;
 
-  restore(form, new URLSearchParams(window.location.search));
+  const restored = restore(form, new URLSearchParams(window.location.search));
   if (dateField && !dateField.value) dateField.value = today();
   setStatus(form, texts.loading_runtime, "loading");
   button.disabled = true;
 
-  async function compute({ push = false, focus = false } = {}) {
+  async function compute({ push = false, focus = false, showSummary = false, keepUrl = false } = {}) {
     if (!isReady) return;
     const ticket = ++latest;
     const fields = collect(form);
     form.setAttribute("aria-busy", "true");
     const outcome = await worker.run(form.dataset.calc, fields);
-    if (ticket !== latest) return;
+    if (ticket !== latest || outcome === undefined) return;
     form.removeAttribute("aria-busy");
-    render(form, outcome, texts, version);
-    const url = toQuery(form, fields);
-    if (push) history.pushState({ lwt: true }, "", url);
-    else history.replaceState({ lwt: true }, "", url);
+    if (!keepUrl) remember(toQuery(form, fields), push);
+    render(form, outcome, texts, version, showSummary);
+    if (printButton) printButton.hidden = false;
     if (focus) {
       const target = outcome.status === "invalid"
         ? form.querySelector(".lwt-calc__summary")
         : form.querySelector(".lwt-calc__result h3");
-      if (target) {
-        if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      if (target && !target.hidden) {
         target.focus();
+        target.scrollIntoView({ block: "start" });
       }
     }
+  }
+
+  function later() {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => compute(), DEBOUNCE_MS);
   }
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(debounce);
-    compute({ push: true, focus: true });
+    compute({ push: true, focus: true, showSummary: true });
   });
-  form.addEventListener("input", () => {
-    clearTimeout(debounce);
-    debounce = setTimeout(() => compute(), DEBOUNCE_MS);
-  });
-  form.addEventListener("change", () => {
-    clearTimeout(debounce);
-    debounce = setTimeout(() => compute(), DEBOUNCE_MS);
-  });
+  form.addEventListener("input", later);
+  form.addEventListener("change", later);
+  if (printButton) printButton.addEventListener("click", () => window.print());
   window.addEventListener("popstate", () => {
-    restore(form, new URLSearchParams(window.location.search));
-    compute();
+    if (!restore(form, new URLSearchParams(window.location.search))) form.reset();
+    if (dateField && !dateField.value) dateField.value = today();
+    clearTimeout(debounce);
+    compute({ showSummary: true, keepUrl: true });
   });
 
   worker.attach({
@@ -298,13 +398,14 @@ function enhance(form, worker) {
       isReady = true;
       button.disabled = false;
       setStatus(form, texts.ready, "ready");
-      compute();
+      compute({ showSummary: restored, keepUrl: true });
     },
     fail(key) {
       isReady = false;
       button.disabled = true;
+      const status = form.querySelector(".lwt-calc__status");
+      status.setAttribute("role", "alert");
       setStatus(form, texts[key], "failed");
-      form.querySelector(".lwt-calc__status").setAttribute("role", "alert");
     },
   });
 }

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import NAMES, available, describe, run
+from tests.helpers import default_inputs
 
 FINDING_STATUSES = {"pass", "fail", "warning", "info"}
 CERTAINTIES = {"bevestigd", "bevestigd-2015", "alleen-seed", "onzeker", "tegenstrijdig", "gecorrigeerd"}
@@ -95,7 +96,5 @@ def test_form_shaped_input_gives_an_outcome(name, data, on, rules):
 @pytest.mark.parametrize("name", CALCULATORS)
 def test_default_form_gives_a_verdict(name, rules):
     """The defaults of the input description are a complete, valid example."""
-    spec = describe(name, rules, date(2026, 11, 28))["inputs"]
-    raw = {field["name"]: field["default"] for field in spec if "default" in field}
-    outcome = run(name, raw, rules, date(2026, 11, 28))
+    outcome = run(name, default_inputs(name, rules, date(2026, 11, 28)), rules, date(2026, 11, 28))
     assert outcome["status"] != "invalid", outcome["errors"]

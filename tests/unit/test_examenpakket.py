@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts.rules_data import CERTAINTIES, compile_rules
-from calculators import Rules, describe, run
+from calculators import Rules, run
+from tests.helpers import default_inputs, rules_with_value
 
 ON = date(2026, 11, 28)
 RULES = Rules(compile_rules())  # for the property tests: hypothesis does not mix with function fixtures
-
-
-def _with_value(compiled: dict, norm_id: str, value) -> Rules:
-    changed = copy.deepcopy(compiled)
-    for entry in changed["norms"][norm_id]["values"]:
-        entry["value"] = value
-    return Rules(changed)
 
 
 def _package(*grades, nederlands=6, profielvak=6, **extra) -> dict:
@@ -34,7 +27,7 @@ def _statuses(outcome: dict, rule: str) -> set[str]:
 
 def test_default_form_is_a_passing_package(rules):
     """The form's defaults describe a realistic lwt pupil who passes."""
-    inputs = {spec["name"]: spec["default"] for spec in describe("examenpakket", rules, ON)["inputs"] if "default" in spec}
+    inputs = default_inputs("examenpakket", rules, ON)
     outcome = run("examenpakket", inputs, rules, ON)
     assert outcome["status"] == "pass", outcome
     assert outcome["values"]["geslaagd"] is True
@@ -56,7 +49,7 @@ def test_pass_mark_for_nederlands_comes_from_data(compiled_rules):
     """Lowering examen.uitslag.nederlands_minimum in a copy of the rules turns a 5 for Nederlands into a pass."""
     inputs = _package(7, 7, 7, 7, nederlands=5)
     assert _statuses(run("examenpakket", inputs, Rules(compiled_rules), ON), "examen.uitslag.nederlands_minimum") == {"fail"}
-    lowered = _with_value(compiled_rules, "examen.uitslag.nederlands_minimum", 5)
+    lowered = rules_with_value(compiled_rules, "examen.uitslag.nederlands_minimum", 5)
     assert _statuses(run("examenpakket", inputs, lowered, ON), "examen.uitslag.nederlands_minimum") == {"pass"}
 
 
@@ -65,7 +58,7 @@ def test_rounding_of_combinatiecijfer_comes_from_data(compiled_rules):
     inputs = _package(5, 6, 5, 6)
     whole = run("examenpakket", inputs, Rules(compiled_rules), ON)
     assert whole["values"]["combinatiecijfer"] == 6 and whole["status"] == "warning"
-    one_decimal = run("examenpakket", inputs, _with_value(compiled_rules, "examen.combinatiecijfer_afronding", 1), ON)
+    one_decimal = run("examenpakket", inputs, rules_with_value(compiled_rules, "examen.combinatiecijfer_afronding", 1), ON)
     assert one_decimal["values"]["combinatiecijfer"] == 5.5 and one_decimal["status"] == "fail"
 
 

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts.rules_data import CERTAINTIES, compile_rules
-from calculators import Rules, describe, run
+from calculators import Rules, run
+from tests.helpers import default_inputs, rules_with_value
 
 ON = date(2026, 11, 28)
 RULES = Rules(compile_rules())  # for the property test: hypothesis does not mix with function fixtures
-
-
-def _default_inputs(rules: Rules) -> dict:
-    inputs = {}
-    for spec in describe("onderwijstijd", rules, ON)["inputs"]:
-        inputs[spec["name"]] = spec["default"]
-    return inputs
-
-
-def _with_value(compiled: dict, norm_id: str, value) -> Rules:
-    changed = copy.deepcopy(compiled)
-    for entry in changed["norms"][norm_id]["values"]:
-        entry["value"] = value
-    return Rules(changed)
 
 
 def _plan(days_4: int = 189, stage_1: int = 0) -> dict:
@@ -43,14 +29,14 @@ def _plan(days_4: int = 189, stage_1: int = 0) -> dict:
 
 def test_default_form_is_a_passing_example(rules):
     """The form's defaults (one row per leerjaar) parse and give a realistic plan that passes."""
-    outcome = run("onderwijstijd", _default_inputs(rules), rules, ON)
+    outcome = run("onderwijstijd", default_inputs("onderwijstijd", rules, ON), rules, ON)
     assert outcome["status"] == "pass", outcome
     assert outcome["values"]["uren_totaal"] > outcome["values"]["norm_klokuren"]
 
 
 def test_every_finding_cites_a_source_and_a_known_certainty(rules):
     """Each finding names a norm, at least one source with a url, and a certainty label of data/."""
-    for inputs in (_default_inputs(rules), _plan(days_4=150, stage_1=100), _plan(days_4=200)):
+    for inputs in (default_inputs("onderwijstijd", rules, ON), _plan(days_4=150, stage_1=100), _plan(days_4=200)):
         outcome = run("onderwijstijd", inputs, rules, ON)
         assert outcome["findings"]
         for finding in outcome["findings"]:
@@ -63,14 +49,14 @@ def test_every_finding_cites_a_source_and_a_known_certainty(rules):
 def test_total_norm_comes_from_data(compiled_rules):
     """Raising the total in a copy of the rules turns the same 3700-hour plan from pass into fail."""
     assert run("onderwijstijd", _plan(), Rules(compiled_rules), ON)["status"] == "pass"
-    outcome = run("onderwijstijd", _plan(), _with_value(compiled_rules, "onderwijstijd.klokuren_totaal", 3701), ON)
+    outcome = run("onderwijstijd", _plan(), rules_with_value(compiled_rules, "onderwijstijd.klokuren_totaal", 3701), ON)
     assert outcome["status"] == "fail"
     assert outcome["values"]["uren_tekort"] == 1
 
 
 def test_days_norm_comes_from_data(compiled_rules):
     """A higher number of days in a copy of the rules makes 189 days per year too few."""
-    outcome = run("onderwijstijd", _plan(), _with_value(compiled_rules, "onderwijstijd.dagen_per_jaar", 190), ON)
+    outcome = run("onderwijstijd", _plan(), rules_with_value(compiled_rules, "onderwijstijd.dagen_per_jaar", 190), ON)
     failed = [f for f in outcome["findings"] if f["rule"] == "onderwijstijd.dagen_per_jaar" and f["status"] == "fail"]
     assert len(failed) == 3  # leerjaar 1-3; leerjaar 4 stops at the examen
 
@@ -79,13 +65,13 @@ def test_final_year_exception_comes_from_data(compiled_rules):
     """Without the final-year exception in the rules, 150 days in leerjaar 4 fail even when it stops at the examen."""
     plan = _plan(days_4=150)
     assert run("onderwijstijd", plan, Rules(compiled_rules), ON)["status"] == "pass"
-    changed = _with_value(compiled_rules, "onderwijstijd.laatste_leerjaar_uitzondering", False)
+    changed = rules_with_value(compiled_rules, "onderwijstijd.laatste_leerjaar_uitzondering", False)
     assert run("onderwijstijd", plan, changed, ON)["status"] == "fail"
 
 
 def test_stage_counting_comes_from_data(compiled_rules):
     """If stage did not count as onderwijstijd, the same plan would fall 640 hours short."""
-    changed = _with_value(compiled_rules, "onderwijstijd.stage_telt_mee", False)
+    changed = rules_with_value(compiled_rules, "onderwijstijd.stage_telt_mee", False)
     outcome = run("onderwijstijd", _plan(), changed, ON)
     assert outcome["status"] == "fail"
     assert outcome["values"]["uren_tekort"] == 640
@@ -96,7 +82,7 @@ def test_early_stage_years_come_from_data(compiled_rules):
     plan = _plan(stage_1=100)
     rules_now = Rules(compiled_rules)
     assert any(f["rule"] == "stage.leerjaren" for f in run("onderwijstijd", plan, rules_now, ON)["findings"])
-    changed = _with_value(compiled_rules, "stage.leerjaren", [1, 2, 3, 4])
+    changed = rules_with_value(compiled_rules, "stage.leerjaren", [1, 2, 3, 4])
     assert not any(f["rule"] == "stage.leerjaren" for f in run("onderwijstijd", plan, changed, ON)["findings"])
 
 

@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts.rules_data import CERTAINTIES, compile_rules
-from calculators import Rules, describe, run
+from calculators import Rules, run
+from tests.helpers import default_inputs, rules_with_value
 
 ON = date(2026, 11, 28)
 RULES = Rules(compile_rules())  # for the property tests: hypothesis does not mix with function fixtures
 
 
-def _defaults(rules: Rules) -> dict:
-    return {spec["name"]: spec["default"] for spec in describe("stageovereenkomst", rules, ON)["inputs"] if "default" in spec}
-
-
-def _with_value(compiled: dict, norm_id: str, value) -> Rules:
-    changed = copy.deepcopy(compiled)
-    for entry in changed["norms"][norm_id]["values"]:
-        entry["value"] = value
-    return Rules(changed)
-
-
 def test_default_form_is_a_complete_agreement(rules):
     """The form's defaults describe a complete agreement for a 15-year-old."""
-    outcome = run("stageovereenkomst", _defaults(rules), rules, ON)
+    outcome = run("stageovereenkomst", default_inputs("stageovereenkomst", rules, ON), rules, ON)
     assert outcome["status"] == "pass", outcome
 
 
 def test_unknown_sbb_code_error_names_every_valid_code(rules):
     """Code 19023 is refused with a Dutch message on that field that lists the ten vmbo codes."""
-    outcome = run("stageovereenkomst", {**_defaults(rules), "sbb_code": "19023"}, rules, ON)
+    outcome = run("stageovereenkomst", {**default_inputs("stageovereenkomst", rules, ON), "sbb_code": "19023"}, rules, ON)
     assert outcome["status"] == "invalid"
     [error] = outcome["errors"]
     assert error["field"] == "sbb_code" and "19023" in error["message"]
@@ -46,22 +35,22 @@ def test_sbb_codes_come_from_data(compiled_rules):
     """Adding a code to leerbedrijven.sbb_codes_vmbo in a copy of the rules makes it accepted."""
     rules = Rules(compiled_rules)
     codes = dict(rules.value("leerbedrijven.sbb_codes_vmbo", ON), **{"19023": "VMBO – Testprofiel"})
-    inputs = {**_defaults(rules), "sbb_code": "19023"}
-    assert run("stageovereenkomst", inputs, _with_value(compiled_rules, "leerbedrijven.sbb_codes_vmbo", codes), ON)["status"] == "pass"
+    inputs = {**default_inputs("stageovereenkomst", rules, ON), "sbb_code": "19023"}
+    assert run("stageovereenkomst", inputs, rules_with_value(compiled_rules, "leerbedrijven.sbb_codes_vmbo", codes), ON)["status"] == "pass"
 
 
 def test_parent_signature_age_comes_from_data(compiled_rules):
     """With the age of majority at 21 in a copy of the rules, a 19-year-old needs a parent's signature."""
-    inputs = {**_defaults(Rules(compiled_rules)), "leeftijd": 19, "ondertekend": ["school", "leerbedrijf", "leerling"]}
+    inputs = {**default_inputs("stageovereenkomst", Rules(compiled_rules), ON), "leeftijd": 19, "ondertekend": ["school", "leerbedrijf", "leerling"]}
     assert run("stageovereenkomst", inputs, Rules(compiled_rules), ON)["status"] == "pass"
-    raised = _with_value(compiled_rules, "stageovereenkomst.handtekening_ouder", 21)
+    raised = rules_with_value(compiled_rules, "stageovereenkomst.handtekening_ouder", 21)
     assert run("stageovereenkomst", inputs, raised, ON)["status"] == "fail"
 
 
 def test_every_item_a_to_e_is_its_own_line(rules):
     """The agreement is checked item by item, one finding per item of data/."""
     items = rules.value("stageovereenkomst.onderdelen", ON)
-    outcome = run("stageovereenkomst", {**_defaults(rules), "onderdelen": ["a"]}, rules, ON)
+    outcome = run("stageovereenkomst", {**default_inputs("stageovereenkomst", rules, ON), "onderdelen": ["a"]}, rules, ON)
     lines = [f for f in outcome["findings"] if f["rule"] == "stageovereenkomst.onderdelen"]
     assert len(lines) == len(items)
     assert [f["status"] for f in lines].count("fail") == len(items) - 1
@@ -70,7 +59,7 @@ def test_every_item_a_to_e_is_its_own_line(rules):
 def test_every_finding_cites_a_source_and_a_known_certainty(rules):
     """Each finding names a norm, at least one source with a url, and a certainty label of data/."""
     for age in (14, 16, 18):
-        inputs = {**_defaults(rules), "leeftijd": age, "onderdelen": ["b"], "verzekering": "niemand", "premie": "",
+        inputs = {**default_inputs("stageovereenkomst", rules, ON), "leeftijd": age, "onderdelen": ["b"], "verzekering": "niemand", "premie": "",
                   "stageleraar": "", "ondertekend": []}
         outcome = run("stageovereenkomst", inputs, rules, ON)
         assert outcome["findings"] and outcome["summary"]

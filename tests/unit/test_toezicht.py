@@ -2,40 +2,29 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts.rules_data import CERTAINTIES, compile_rules
-from calculators import Rules, describe, run
+from calculators import Rules, run
+from tests.helpers import default_inputs, rules_with_value
 
 ON = date(2026, 11, 28)
 RULES = Rules(compile_rules())  # for the property tests: hypothesis does not mix with function fixtures
 
 
-def _defaults(rules: Rules) -> dict:
-    return {spec["name"]: spec["default"] for spec in describe("toezicht", rules, ON)["inputs"] if "default" in spec}
-
-
-def _with_value(compiled: dict, norm_id: str, value) -> Rules:
-    changed = copy.deepcopy(compiled)
-    for entry in changed["norms"][norm_id]["values"]:
-        entry["value"] = value
-    return Rules(changed)
-
-
 def test_default_form_is_a_complete_checklist(rules):
     """The form's defaults describe a 15-year-old doing light work with everything arranged."""
-    outcome = run("toezicht", _defaults(rules), rules, ON)
+    outcome = run("toezicht", default_inputs("toezicht", rules, ON), rules, ON)
     assert outcome["status"] == "pass", outcome
 
 
 def test_every_requirement_of_the_toezichthouder_is_its_own_line(rules):
     """The checklist has one finding per requirement in data/, so it prints as a checklist."""
     requirements = rules.value("werkzaamheden.toezichthouder.eisen", ON)
-    outcome = run("toezicht", {**_defaults(rules), "toezicht_eisen": []}, rules, ON)
+    outcome = run("toezicht", {**default_inputs("toezicht", rules, ON), "toezicht_eisen": []}, rules, ON)
     lines = [f for f in outcome["findings"] if f["rule"].startswith("werkzaamheden.toezichthouder.") and "toezichthouder:" in f["message"]]
     assert len(lines) == len(requirements)
     recommended = rules.value("werkzaamheden.toezichthouder.aanbevelingen", ON)
@@ -44,9 +33,9 @@ def test_every_requirement_of_the_toezichthouder_is_its_own_line(rules):
 
 def test_lifting_limit_comes_from_data(compiled_rules):
     """Raising werkzaamheden.tillen_max_kg in a copy of the rules makes lifting 11 kg at 15 allowed."""
-    inputs = {**_defaults(Rules(compiled_rules)), "tillen_kg": 11}
+    inputs = {**default_inputs("toezicht", Rules(compiled_rules), ON), "tillen_kg": 11}
     assert run("toezicht", inputs, Rules(compiled_rules), ON)["status"] == "fail"
-    assert run("toezicht", inputs, _with_value(compiled_rules, "werkzaamheden.tillen_max_kg", 12), ON)["status"] == "pass"
+    assert run("toezicht", inputs, rules_with_value(compiled_rules, "werkzaamheden.tillen_max_kg", 12), ON)["status"] == "pass"
 
 
 def test_ages_agree_with_the_other_data_files(rules):
@@ -60,7 +49,7 @@ def test_ages_agree_with_the_other_data_files(rules):
 def test_every_finding_cites_a_source_and_a_known_certainty(rules):
     """Each finding names a norm, at least one source with a url, and a certainty label of data/."""
     for age in (13, 15, 16, 18):
-        inputs = {**_defaults(rules), "leeftijd": age, "soort_werk": "risicovol", "kenmerken": ["kassawerk"],
+        inputs = {**default_inputs("toezicht", rules, ON), "leeftijd": age, "soort_werk": "risicovol", "kenmerken": ["kassawerk"],
                   "tillen_kg": 30, "toezichthouder_leeftijd": 17, "toezicht_eisen": [], "werkgever": []}
         outcome = run("toezicht", inputs, rules, ON)
         assert outcome["findings"] and outcome["summary"]

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts.rules_data import CERTAINTIES, compile_rules
-from calculators import Rules, describe, run
+from calculators import Rules, run
+from tests.helpers import default_inputs, rules_with_value
 from calculators.werktijden import DAYS
 
 ON = date(2026, 11, 28)
 RULES = Rules(compile_rules())  # for the property tests: hypothesis does not mix with function fixtures
-
-
-def _default_inputs(rules: Rules) -> dict:
-    return {spec["name"]: spec["default"] for spec in describe("werktijden", rules, ON)["inputs"]}
-
-
-def _with_value(compiled: dict, norm_id: str, value) -> Rules:
-    changed = copy.deepcopy(compiled)
-    for entry in changed["norms"][norm_id]["values"]:
-        entry["value"] = value
-    return Rules(changed)
 
 
 def _week(age: int, *days: dict) -> dict:
@@ -37,7 +26,7 @@ def _failed(outcome: dict, rule: str) -> bool:
 
 def test_default_form_is_a_passing_week_with_every_day(rules):
     """The form's defaults give one row per weekday, Monday first, and a realistic week that passes."""
-    inputs = _default_inputs(rules)
+    inputs = default_inputs("werktijden", rules, ON)
     assert [row["dag"] for row in inputs["dagen"]] == list(DAYS)
     outcome = run("werktijden", inputs, rules, ON)
     assert outcome["status"] == "pass", outcome
@@ -47,7 +36,7 @@ def test_default_form_is_a_passing_week_with_every_day(rules):
 def test_every_finding_cites_a_source_and_a_known_certainty(rules):
     """Each finding names a norm, at least one source with a url, and a certainty label of data/."""
     weeks = [
-        _default_inputs(rules),
+        default_inputs("werktijden", rules, ON),
         _week(15, {"dag": "zondag", "uren_school": 4, "stage_begin": "06:00", "stage_einde": "20:00", "pauze_minuten": 10}),
         _week(17, {"dag": "zondag", "stage_begin": "05:00", "stage_einde": "23:30", "pauze_minuten": 20}),
         _week(13, {"dag": "maandag", "stage_begin": "09:00", "stage_einde": "12:00"}),
@@ -66,7 +55,7 @@ def test_daily_limit_comes_from_data(compiled_rules):
     """With 8 instead of 7 hours a day in a copy of the rules, a 7,5-hour day of a 15-year-old passes."""
     week = _week(15, {"dag": "maandag", "stage_begin": "08:00", "stage_einde": "16:00", "pauze_minuten": 30})
     assert _failed(run("werktijden", week, Rules(compiled_rules), ON), "werktijden.kind.max_uren_per_dag")
-    changed = _with_value(compiled_rules, "werktijden.kind.max_uren_per_dag", 8)
+    changed = rules_with_value(compiled_rules, "werktijden.kind.max_uren_per_dag", 8)
     assert not _failed(run("werktijden", week, changed, ON), "werktijden.kind.max_uren_per_dag")
 
 
@@ -74,7 +63,7 @@ def test_times_of_day_come_from_data(compiled_rules):
     """Moving the evening limit to 20:00 in a copy of the rules allows a stage until 19:30 at 15."""
     week = _week(15, {"dag": "dinsdag", "stage_begin": "13:00", "stage_einde": "19:30", "pauze_minuten": 30})
     assert run("werktijden", week, Rules(compiled_rules), ON)["status"] == "fail"
-    changed = _with_value(compiled_rules, "werktijden.kind.laatste_einde", "20:00")
+    changed = rules_with_value(compiled_rules, "werktijden.kind.laatste_einde", "20:00")
     assert run("werktijden", week, changed, ON)["status"] == "pass"
 
 
@@ -82,7 +71,7 @@ def test_school_time_counting_comes_from_data(compiled_rules):
     """If school time did not count as working time, 4 hours of school and 3,5 of stage would fit in 7."""
     week = _week(15, {"dag": "dinsdag", "uren_school": 4, "stage_begin": "13:00", "stage_einde": "16:30"})
     assert _failed(run("werktijden", week, Rules(compiled_rules), ON), "werktijden.kind.max_uren_per_dag")
-    changed = _with_value(compiled_rules, "werktijden.schooltijd_telt_mee", False)
+    changed = rules_with_value(compiled_rules, "werktijden.schooltijd_telt_mee", False)
     outcome = run("werktijden", week, changed, ON)
     assert not _failed(outcome, "werktijden.kind.max_uren_per_dag")
     assert outcome["values"]["uren_dinsdag"] == 3.5
@@ -92,7 +81,7 @@ def test_age_bounds_come_from_data(compiled_rules):
     """Raising the adult age to 19 in a copy of the rules makes the 9-hour limit apply to an 18-year-old."""
     week = _week(18, {"dag": "maandag", "stage_begin": "07:00", "stage_einde": "17:30", "pauze_minuten": 30})
     assert run("werktijden", week, Rules(compiled_rules), ON)["status"] == "pass"
-    changed = _with_value(compiled_rules, "werktijden.leeftijd_volwassen_vanaf", 19)
+    changed = rules_with_value(compiled_rules, "werktijden.leeftijd_volwassen_vanaf", 19)
     assert _failed(run("werktijden", week, changed, ON), "werktijden.jeugdige.max_uren_per_dienst")
 
 
@@ -100,7 +89,7 @@ def test_break_threshold_comes_from_data(compiled_rules):
     """With a break required after 4 hours in a copy of the rules, 4,5 hours without a break fails."""
     week = _week(15, {"dag": "maandag", "stage_begin": "08:00", "stage_einde": "12:30"})
     assert run("werktijden", week, Rules(compiled_rules), ON)["status"] == "pass"
-    changed = _with_value(compiled_rules, "werktijden.kind.pauze_na_uren", 4)
+    changed = rules_with_value(compiled_rules, "werktijden.kind.pauze_na_uren", 4)
     assert _failed(run("werktijden", week, changed, ON), "werktijden.kind.pauze_minuten")
 
 

@@ -27,6 +27,9 @@ from calculators.outcome import plain
 
 from .bundle import project_version
 
+#: The page that lists every norm with an anchor per norm (relative to the site's root).
+RULES_PAGE = "bronnen/"
+
 #: What the page script says, in Dutch. Keys are used by docs/assets/js/calc-ui.mjs.
 UI_TEXT = {
     "locale": "nl-NL",
@@ -47,6 +50,7 @@ UI_TEXT = {
     "rules_version": "Versie van de regels",
     "computed_on": "Berekend op",
     "share_link": "Link naar deze uitkomst",
+    "sources_heading": "Bronnen bij deze uitkomst",
     "verdicts": VERDICT_LABELS,
     "finding_statuses": FINDING_LABELS,
 }
@@ -319,8 +323,12 @@ def rule_ids(name: str, rules: Rules) -> list[str]:
 
 
 def _ui_json(name: str, rules: Rules) -> str:
-    descriptions = {norm_id: rules.norms[norm_id]["description"] for norm_id in rule_ids(name, rules)}
-    text = {**UI_TEXT, "certainties": CERTAINTY_LABELS, "rules": descriptions}
+    from .norm_tables import anchor  # here, not at the top: norm_tables imports macros, which imports this module
+
+    described = {
+        norm_id: {"text": rules.norms[norm_id]["description"], "anchor": anchor(norm_id)} for norm_id in rule_ids(name, rules)
+    }
+    text = {**UI_TEXT, "certainties": CERTAINTY_LABELS, "rules": described, "rules_page": RULES_PAGE}
     return json.dumps(text, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
@@ -376,7 +384,8 @@ def render_form(name: str, rules: Rules, on: date) -> str:
         f'<section class="lwt-calc__result" aria-labelledby="{calc}-result-title">'
         f'<h3 id="{calc}-result-title" tabindex="-1">{escape(FORM_TEXT["result"])}</h3>'
         f'<p class="lwt-verdict" data-status="">{escape(FORM_TEXT["no_result"])}</p><p class="lwt-summary"></p>'
-        f'<ul class="lwt-findings"></ul><dl class="lwt-meta"></dl></section>'
+        f'<ul class="lwt-findings"></ul><div class="lwt-sourcelist lwt-print-only"><h4></h4><ol></ol></div>'
+        f'<dl class="lwt-meta"></dl></section>'
         f'<p class="lwt-calc__announce" role="status"></p>'
         f'<p class="lwt-calc__colophon">{escape(colophon)}</p>'
         f'<script type="application/json" class="lwt-calc__text">{_ui_json(description["name"], rules)}</script>'

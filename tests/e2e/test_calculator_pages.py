@@ -299,10 +299,14 @@ def test_calculator_page(page, site_url, open_context, scenario):
     assert "Peildatum" in meta and "Versie van de regels" in meta and scenario.page in meta
     colophon = form.locator(".lwt-calc__colophon")
     assert colophon.is_visible() and "versie" in colophon.inner_text()
-    printed_url = page.evaluate(
-        "() => getComputedStyle(document.querySelector('.lwt-finding .lwt-sources a[href^=\"http\"]'), '::after').content"
-    )
-    assert "http" in printed_url, "each source prints with its URL"
+    sources = form.locator(".lwt-sourcelist")
+    assert sources.is_visible() and "http" in sources.inner_text(), "the sources print with their URLs"
+    numbered = sources.locator("li").count()
+    for index in range(findings.count()):
+        refs = findings.nth(index).locator(".lwt-ref")
+        for ref in refs.all_inner_texts():
+            assert 1 <= int(ref.strip(" []")) <= numbered, "each finding points to its sources"
+    assert form.locator(".lwt-ref").first.is_visible()
     if form.locator("tr[data-row]").count():
         assert form.locator("tr.lwt-row--empty").count() == 0 or form.locator("tr.lwt-row--empty").first.is_hidden()
     page.emulate_media(media="screen")

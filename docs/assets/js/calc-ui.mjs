@@ -7,6 +7,8 @@ const forms = Array.from(document.querySelectorAll("form[data-calc]"));
 const isPrintPage = document.getElementById("print-site-page") !== null;
 const READY_TIMEOUT_MS = 30000;
 const DEBOUNCE_MS = 300;
+// This script lives in assets/js/; the site's root is two folders up, at "/" or in a sub-folder.
+const SITE_ROOT = new URL("../../", import.meta.url);
 
 function textsOf(form) {
   const node = form.querySelector("script.lwt-calc__text");
@@ -163,7 +165,9 @@ function showErrors(form, errors, showSummary) {
   }
 }
 
-function renderSources(sources) {
+// Sources are links on screen; on paper each carries a number that points into the list of
+// sources (with their full URLs) under the findings, so a long URL is printed only once.
+function renderSources(sources, refs) {
   const list = document.createElement("span");
   list.className = "lwt-sources";
   sources.forEach((source, index) => {
@@ -175,11 +179,30 @@ function renderSources(sources) {
       link.textContent = name;
       link.rel = "noopener";
       list.append(link);
+      const key = `${name}|${source.url}`;
+      if (!refs.has(key)) refs.set(key, { number: refs.size + 1, name, url: source.url });
+      const ref = document.createElement("span");
+      ref.className = "lwt-ref lwt-print-only";
+      ref.textContent = ` [${refs.get(key).number}]`;
+      list.append(ref);
     } else {
       list.append(name);
     }
   });
   return list;
+}
+
+function renderSourceList(container, refs, texts) {
+  container.querySelector("h4").textContent = texts.sources_heading;
+  const items = Array.from(refs.values(), (source) => {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = source.url;
+    link.textContent = source.url;
+    item.append(`${source.name}: `, link);
+    return item;
+  });
+  container.querySelector("ol").replaceChildren(...items);
 }
 
 function metaItem(list, term, value) {
@@ -191,7 +214,7 @@ function metaItem(list, term, value) {
   list.append(dt, dd);
 }
 
-function renderFinding(finding, texts) {
+function renderFinding(finding, texts, refs) {
   const item = document.createElement("li");
   item.className = "lwt-finding";
   item.dataset.status = finding.status;
@@ -207,13 +230,20 @@ function renderFinding(finding, texts) {
   const meta = document.createElement("dl");
   meta.className = "lwt-finding__meta";
   const rule = document.createElement("span");
-  const description = (texts.rules || {})[finding.rule];
-  if (description) rule.append(`${description} `);
+  const described = (texts.rules || {})[finding.rule];
   const code = document.createElement("code");
   code.textContent = finding.rule;
-  rule.append(code);
+  if (described) {
+    // The rule's description links to the rule on the sources page, with its history.
+    const link = document.createElement("a");
+    link.href = new URL(`${texts.rules_page}#${described.anchor}`, SITE_ROOT).href;
+    link.textContent = described.text;
+    rule.append(link, " ", code);
+  } else {
+    rule.append(code);
+  }
   metaItem(meta, texts.finding_rule, rule);
-  if (finding.sources && finding.sources.length) metaItem(meta, texts.finding_sources, renderSources(finding.sources));
+  if (finding.sources && finding.sources.length) metaItem(meta, texts.finding_sources, renderSources(finding.sources, refs));
   metaItem(meta, texts.finding_certainty, (texts.certainties || {})[finding.certainty] || finding.certainty);
   item.append(head, meta);
   return item;
@@ -236,7 +266,9 @@ function render(form, outcome, texts, version, showSummary) {
   verdict.dataset.status = outcome.status;
   result.querySelector(".lwt-summary").textContent = outcome.summary;
   const findings = result.querySelector(".lwt-findings");
-  findings.replaceChildren(...outcome.findings.map((finding) => renderFinding(finding, texts)));
+  const refs = new Map();
+  findings.replaceChildren(...outcome.findings.map((finding) => renderFinding(finding, texts, refs)));
+  renderSourceList(result.querySelector(".lwt-sourcelist"), refs, texts);
   const meta = result.querySelector(".lwt-meta");
   meta.replaceChildren();
   metaItem(meta, texts.reference_date, longDate(outcome.reference_date, texts.locale));

@@ -248,6 +248,12 @@ def _field(calc: str, spec: dict[str, Any]) -> str:
     )
 
 
+def column_label(sub: dict[str, Any]) -> str:
+    """A column's label with its unit, shown beside each cell when a narrow screen stacks the table."""
+    unit = _unit(sub)
+    return f"{sub['label']} ({unit})" if unit and not _unit_in_label(sub["label"], unit) else sub["label"]
+
+
 def _group(calc: str, spec: dict[str, Any]) -> str:
     name = spec["name"]
     group_id = f"{calc}-{name}"
@@ -284,10 +290,10 @@ def _group(calc: str, spec: dict[str, Any]) -> str:
             label = f"{row_label}: {sub['label']}" + (f" ({_unit(sub)})" if _unit(sub) else "")
             control = _control(sub, path, control_id, described, default, label=label, in_group=True)
             cells.append(
-                f'<td data-field="{escape(path)}" data-error-context="{escape(row_label)}">{control}'
+                f'<td data-field="{escape(path)}" data-error-context="{escape(row_label)}" data-label="{escape(column_label(sub))}">{control}'
                 f'<p class="lwt-field__error" id="{error_id}" data-error-for="{escape(path)}" hidden></p></td>'
             )
-        rows.append(f'<tr data-row="{index}"><th scope="row">{index + 1}</th>{"".join(cells)}</tr>')
+        rows.append(f'<tr data-row="{index}"><th scope="row" data-label="{escape(FORM_TEXT["row"])}">{index + 1}</th>{"".join(cells)}</tr>')
     hint = f'<div class="lwt-hint" id="{hint_id}">{escape(spec["hint"])}</div>' if hint_id else ""
     hints = (
         f'<div class="lwt-colhints"><p>{escape(FORM_TEXT["columns"])}</p><ul>{"".join(column_hints)}</ul></div>'

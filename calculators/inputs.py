@@ -28,6 +28,8 @@ FIELD_TYPES = ("integer", "number", "text", "choice", "multichoice", "boolean", 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+# Dutch notation: dots group thousands ("3.700", "1.280,5"), the comma is the decimal sign.
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _MAX_TEXT = 200
 
 
@@ -157,6 +159,8 @@ def _parse_number(field_: Field, value: Any, errors: list[FieldError], path: str
         number = Decimal(str(value)) if value == value and abs(value) < 1e12 else None
     elif isinstance(value, str) and len(value) <= 40:
         text = value.strip().replace(" ", "")
+        if _THOUSANDS.match(text):
+            text = text.replace(".", "")
         pattern = _INTEGER if integer else _NUMBER
         if pattern.match(text):
             try:

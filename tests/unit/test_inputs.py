@@ -1,0 +1,87 @@
+"""Reading raw input with an input description: Dutch notation, times, rows, and errors per field."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from calculators.inputs import Choice, Field, parse, unflatten
+
+NUMBER = Field("uren", "Uren", "number", minimum=0, maximum=5000)
+INTEGER = Field("weken", "Weken", "integer", minimum=1, maximum=52)
+TIME = Field("begin", "Begin", "time")
+FLAG = Field("ouders", "Ouders geïnformeerd", "boolean", default=True)
+CHOICE = Field("leerjaar", "Leerjaar", "choice", choices=(Choice("3", "Leerjaar 3"), Choice("4", "Leerjaar 4")))
+ROWS = Field("perioden", "Perioden", "group", rows=3, min_rows=1, fields=(INTEGER, NUMBER))
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [("7,5", Decimal("7.5")), ("7.5", Decimal("7.5")), ("3.700", Decimal("3700")), ("1.280,5", Decimal("1280.5")), (" 640 ", Decimal("640")), (12, Decimal("12"))],
+)
+def test_numbers_in_dutch_notation(typed, expected):
+    """A decimal comma, a decimal point and dots that group thousands are all read as a Dutch reader means them."""
+    values, errors = parse((NUMBER,), {"uren": typed})
+    assert errors == [] and values["uren"] == expected
+
+
+@pytest.mark.parametrize("typed", ["abc", "7,5,1", "1e3", "", "NaN", float("inf"), True])
+def test_not_a_number_is_an_error_on_that_field(typed):
+    """Text that is not a number gives a Dutch error that names the field."""
+    _, errors = parse((NUMBER,), {"uren": typed})
+    assert [error.field for error in errors] == ["uren"]
+    assert "Uren" in errors[0].message
+
+
+def test_bounds_say_what_is_allowed():
+    """A number outside the bounds gives an error with the bounds in Dutch notation."""
+    _, errors = parse((INTEGER,), {"weken": "53"})
+    assert errors[0].field == "weken" and "1 tot en met 52" in errors[0].message
+
+
+@pytest.mark.parametrize("typed, minutes", [("07:00", 420), ("7.30", 450), ("23:59", 1439), ("0:00", 0)])
+def test_times(typed, minutes):
+    """Times as uu:mm (or with a dot) become minutes after midnight."""
+    values, errors = parse((TIME,), {"begin": typed})
+    assert errors == [] and values["begin"] == minutes
+
+
+@pytest.mark.parametrize("typed", ["25:00", "12:60", "12", "24:00", "half acht"])
+def test_impossible_times_are_errors(typed):
+    """A time that does not exist is an error that shows the expected form."""
+    _, errors = parse((TIME,), {"begin": typed})
+    assert errors and "uu:mm" in errors[0].message
+
+
+def test_unticked_box_means_no_even_when_it_starts_ticked():
+    """A form does not send an unticked box, so a missing boolean is 'nee'."""
+    values, errors = parse((FLAG,), {})
+    assert errors == [] and values["ouders"] is False
+
+
+def test_unknown_choice_and_unknown_field_are_errors():
+    """An unknown choice and a misspelt field name are both reported, not ignored."""
+    _, errors = parse((CHOICE,), {"leerjaar": "5", "leerjar": "3"})
+    assert {error.field for error in errors} == {"leerjaar", "leerjar"}
+
+
+def test_form_rows_are_unflattened_and_empty_rows_skipped():
+    """Flat form names become rows; an all-empty row does not count."""
+    raw = {"perioden.0.weken": "10", "perioden.0.uren": "7", "perioden.1.weken": "", "perioden.1.uren": "", "perioden.2.weken": "2", "perioden.2.uren": "3,5"}
+    assert unflatten(raw)["perioden"][2] == {"weken": "2", "uren": "3,5"}
+    values, errors = parse((ROWS,), raw)
+    assert errors == []
+    assert [(row["rij"], row["weken"], row["uren"]) for row in values["perioden"]] == [(1, 10, Decimal("7")), (3, 2, Decimal("3.5"))]
+
+
+def test_error_in_a_row_names_the_row_field():
+    """An error inside a row points at that cell, so the form can show it beside the field."""
+    _, errors = parse((ROWS,), {"perioden": [{"weken": "x", "uren": "1"}]})
+    assert [error.field for error in errors] == ["perioden.0.weken"]
+
+
+def test_no_rows_at_all_is_an_error_on_the_group():
+    """A group with a minimum number of rows reports missing rows on the group itself."""
+    _, errors = parse((ROWS,), {"perioden": []})
+    assert [error.field for error in errors] == ["perioden"]

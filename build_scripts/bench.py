@@ -301,6 +301,8 @@ def visit(page, url: str, timeout_ms: float = 90_000) -> dict[str, Any]:
             else:
                 notes[name] = value
         boot = timings.get("boot")
+    if data.get("workerCreated") is not None:
+        stages["worker_created"] = round(data["workerCreated"], 1)
     return {"ready": ready, "longtasks": long_before, "stages": stages, "boot": boot, "notes": notes}
 
 
@@ -408,7 +410,10 @@ def print_table(report: dict[str, Any]) -> None:
         cells.append(f"median {lt['count_median']:g}, longest {lt['max_ms']:.0f} ms")
         print(f"{name:<32}{cells[0]:>26}{cells[1]:>8}{cells[2]:>26}{cells[3]:>8}   {cells[4]}")
     print()
-    print("Where the cold time goes (median ms since navigation, from the worker's marks)")
+    print("Where the cold time goes: median ms since navigation of each mark, [how Pyodide started]")
+    print("  (worker_created: the page made the worker; start: its script runs; pyodide_module: pyodide.mjs")
+    print("  imported; manifest/wheel/snapshot: fetched (snapshot also inflated); runtime: loadPyodide done;")
+    print("  unpacked: wheel unpacked; imported: calculators imported; ready: rules loaded, page told)")
     for name, entry in start.items():
         stages = entry["cold"]["stages_median"]
         boot = "/".join(entry["cold"]["boot"]) or "-"
@@ -429,7 +434,8 @@ def print_table(report: dict[str, Any]) -> None:
     print()
     build = report["build"]
     print(f"mkdocs build --strict: median {fmt_ms(build['median'])} ms [{fmt_ms(build['min'])}–{fmt_ms(build['max'])}] "
-          f"over {build['runs']} builds")
+          f"over {build['runs']} builds; in order: {', '.join(fmt_ms(v) for v in build['values'])} ms "
+          "(a first build makes the Pyodide snapshot unless .cache/ has it)")
     pdf = report["pdf"]
     if pdf.get("available") and pdf.get("median") is not None:
         print(f"make pdf: median {fmt_ms(pdf['median'])} ms over {pdf['runs']} run(s) (includes its mkdocs build)")

@@ -5,6 +5,13 @@ its bytes depend only on its contents (fixed timestamps, sorted entries), so the
 give the same file and the same content hash in its folder name. The browser fetches
 ``assets/calc/manifest.json`` to find it.
 
+Beside the wheel, the build saves a Pyodide memory snapshot (``pyodide-snapshot.bin.gz``):
+the state of Pyodide with CPython started, the calculators imported and the rules loaded, made
+under Node from the npm package by ``build_scripts/snapshot.mjs``. The browser's worker restores
+it instead of starting CPython and importing everything itself, which is most of the wait. It
+is cached in ``.cache/lwt-snapshot/`` by the hash of its inputs; set ``LWT_SNAPSHOT=0`` to build
+without one (the worker then starts Pyodide fresh, as it also does if the snapshot fails).
+
 The Pyodide runtime is copied from the npm package ``pyodide`` (installed by ``npm ci``): only
 the five files the browser needs, plus a licence notice, since the package ships none.
 """
@@ -12,10 +19,14 @@ the five files the browser needs, plus a licence notice, since the package ships
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import json
+import os
 import shutil
+import subprocess
+import tempfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -27,6 +38,10 @@ DIST_NAME = "lwt_calculators"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+SNAPSHOT_SCRIPT = ROOT / "build_scripts" / "snapshot.mjs"
+SNAPSHOT_CACHE = ROOT / ".cache" / "lwt-snapshot"
+SNAPSHOT_NAME = "pyodide-snapshot.bin.gz"
+SNAPSHOT_CACHE_KEEP = 6  # about 6 MB each
 
 
 def project_version() -> str:
@@ -66,20 +81,60 @@ def build_wheel(rules: dict[str, Any]) -> tuple[str, bytes]:
     return f"{DIST_NAME}-{version}-py3-none-any.whl", buffer.getvalue()
 
 
-def write_calculator_bundle(site_dir: Path, rules: dict[str, Any]) -> dict[str, str]:
-    """Write the wheel under ``assets/calc/<hash>/`` and the manifest; return the manifest."""
+def make_snapshot(wheel_name: str, wheel: bytes) -> tuple[bytes, int] | None:
+    """The gzip-compressed memory snapshot for this wheel and its uncompressed size.
+
+    ``None`` when it is switched off (``LWT_SNAPSHOT=0``) or Node is missing; the worker then
+    starts Pyodide fresh. Cached by the hash of the wheel, the Pyodide runtime and the script.
+    """
+    node = shutil.which("node")
+    if os.environ.get("LWT_SNAPSHOT", "1") == "0" or node is None:
+        return None
+    key = hashlib.sha256(wheel)
+    for name in ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        key.update(hashlib.sha256((PYODIDE_DIR / name).read_bytes()).digest())
+    key.update(SNAPSHOT_SCRIPT.read_bytes())
+    cached = SNAPSHOT_CACHE / f"{key.hexdigest()[:32]}.bin.gz"
+    if not cached.is_file():
+        with tempfile.TemporaryDirectory(prefix="lwt-snapshot-") as tmp:
+            wheel_path = Path(tmp) / wheel_name
+            wheel_path.write_bytes(wheel)
+            raw = Path(tmp) / "snapshot.bin"
+            completed = subprocess.run(
+                [node, str(SNAPSHOT_SCRIPT), str(PYODIDE_DIR), str(wheel_path), str(raw)],
+                capture_output=True, text=True, timeout=600,
+            )
+            if completed.returncode != 0:
+                raise RuntimeError(f"the Pyodide snapshot failed (LWT_SNAPSHOT=0 builds without):\n{completed.stderr[-3000:]}")
+            SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.part")
+            partial.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=6, mtime=0))
+            os.replace(partial, cached)
+            for old in sorted(SNAPSHOT_CACHE.glob("*.bin.gz"), key=lambda p: p.stat().st_mtime)[:-SNAPSHOT_CACHE_KEEP]:
+                old.unlink(missing_ok=True)
+    data = cached.read_bytes()
+    return data, int.from_bytes(data[-4:], "little")  # gzip's trailer holds the size (< 4 GiB)
+
+
+def write_calculator_bundle(site_dir: Path, rules: dict[str, Any]) -> dict[str, Any]:
+    """Write the wheel and the snapshot under ``assets/calc/<hash>/`` and the manifest; return the manifest."""
     name, data = build_wheel(rules)
     digest = hashlib.sha256(data).hexdigest()[:12]
     calc_dir = site_dir / "assets" / "calc"
     target = calc_dir / digest / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    manifest = {
+    manifest: dict[str, Any] = {
         "wheel": f"{digest}/{name}",
         "version": project_version(),
         "rules_version": rules["version"],
         "sha256": hashlib.sha256(data).hexdigest(),
     }
+    snapshot = make_snapshot(name, data)
+    if snapshot is not None:
+        compressed, size = snapshot
+        (target.parent / SNAPSHOT_NAME).write_bytes(compressed)
+        manifest["snapshot"] = {"file": f"{digest}/{SNAPSHOT_NAME}", "bytes": size}
     (calc_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
 

@@ -1,44 +1,151 @@
 // Module worker: starts Pyodide, installs the calculators wheel, and runs calculations.
 // Glue only: no rule and no reader-facing text lives here. Every URL is resolved relative
 // to this script, so the site works at "/" and in any sub-folder.
+//
+// Start-up, fastest path first:
+// - the manifest is fetched at once, alongside Pyodide's own module;
+// - when the build made a memory snapshot, Pyodide restores it: CPython started, every
+//   calculator module imported and the rules loaded, as the build left them. Nothing is
+//   imported or unpacked here, so the wheel is not even fetched;
+// - without a snapshot, or if it cannot be used, Pyodide starts fresh while the wheel is
+//   fetched in parallel; the wheel is then unpacked and the calculators imported.
+// Both paths end in the same "ready" message. It carries `timings` (ms since the worker
+// started, and `boot`: "snapshot" or "fresh") for the benchmark; the page ignores them.
 
 const base = new URL("./", import.meta.url);
 const pyodideBase = new URL("../pyodide/", base);
 const calcBase = new URL("../calc/", base);
+const marks = { start: performance.now() };
+const mark = (name) => { marks[name] = performance.now(); };
 
-let py = null;
 let runJson = null;
 
+function describe(error) {
+  return String(error && error.message ? error.message : error);
+}
+
 function fail(reason, error) {
-  postMessage({ type: "failed", reason, detail: String(error && error.message ? error.message : error) });
+  postMessage({ type: "failed", reason, detail: describe(error) });
+}
+
+async function fetchOk(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname.split("/").pop()}: HTTP ${response.status}`);
+  return response;
+}
+
+// The snapshot is stored gzip-compressed (a third of the runtime's size instead of 31 MB);
+// it is inflated here into one buffer of the size the manifest gives. A server that already
+// sent it with Content-Encoding has had the browser inflate it.
+async function fetchSnapshot(entry) {
+  const response = await fetchOk(new URL(entry.file, calcBase));
+  const encoded = (response.headers.get("Content-Encoding") || "").includes("gzip");
+  const stream = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
+  const bytes = new Uint8Array(entry.bytes);
+  let offset = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (offset + value.length > bytes.length) throw new Error("snapshot larger than announced");
+    bytes.set(value, offset);
+    offset += value.length;
+  }
+  if (offset !== bytes.length) throw new Error("snapshot shorter than announced");
+  mark("snapshot");
+  return bytes;
+}
+
+const manifestPromise = fetchOk(new URL("manifest.json", calcBase)).then(async (response) => {
+  const manifest = await response.json();
+  mark("manifest");
+  return manifest;
+});
+
+async function fetchWheel(manifest) {
+  const wheel = await (await fetchOk(new URL(manifest.wheel, calcBase))).arrayBuffer();
+  mark("wheel");
+  return wheel;
+}
+
+// A failure of the runtime and a failure of our own bundle are told apart for the page.
+class BundleError extends Error {}
+
+async function bundleStep(step) {
+  try {
+    return await step();
+  } catch (error) {
+    throw new BundleError(describe(error));
+  }
+}
+
+// Pyodide never settles when its wasm file cannot be compiled, missing or served with the wrong
+// MIME type: it catches the error, logs "wasm instantiation failed" and waits, which would
+// leave the page waiting for its 30 s timeout. The two WebAssembly calls it makes are observed
+// (not changed) so that such an error ends the start-up at once as a runtime failure.
+class RuntimeFileError extends Error {}
+let reportRuntimeProblem;
+const runtimeProblem = new Promise((resolve, reject) => { reportRuntimeProblem = reject; });
+runtimeProblem.catch(() => {});
+for (const name of ["instantiateStreaming", "instantiate"]) {
+  const native = WebAssembly[name];
+  WebAssembly[name] = function observed(...args) {
+    return native.apply(this, args).catch((error) => {
+      reportRuntimeProblem(new RuntimeFileError(`pyodide.asm.wasm: ${describe(error)}`));
+      throw error;
+    });
+  };
+}
+
+function guarded(loading) {
+  return Promise.race([loading, runtimeProblem]);
+}
+
+// Returns Pyodide with the calculators importable, and how it got there.
+async function startPyodide(loadPyodide, manifest) {
+  const options = { indexURL: pyodideBase.href, packages: [] };
+  if (manifest.snapshot && typeof DecompressionStream === "function") {
+    try {
+      // Pyodide fetches and compiles its runtime while the snapshot downloads and inflates.
+      const py = await guarded(loadPyodide({ ...options, _loadSnapshot: fetchSnapshot(manifest.snapshot) }));
+      return { py, boot: "snapshot" };
+    } catch (error) {
+      if (error instanceof RuntimeFileError) throw error;
+      marks.snapshot_error = describe(error);
+    }
+  }
+  const wheelPromise = fetchWheel(manifest);
+  wheelPromise.catch(() => {}); // reported below, where it is awaited
+  const py = await guarded(loadPyodide(options));
+  mark("runtime_fresh");
+  await bundleStep(async () => {
+    py.unpackArchive(await wheelPromise, "whl", { extractDir: "/lwt" });
+    py.runPython("import sys\nif '/lwt' not in sys.path: sys.path.insert(0, '/lwt')");
+  });
+  mark("unpacked");
+  return { py, boot: "fresh" };
 }
 
 async function start() {
   postMessage({ type: "stage", stage: "runtime" });
-  let loadPyodide;
   try {
-    ({ loadPyodide } = await import(new URL("pyodide.mjs", pyodideBase).href));
-    py = await loadPyodide({ indexURL: pyodideBase.href, packages: [] });
+    const [{ loadPyodide }, manifest] = await Promise.all([
+      import(new URL("pyodide.mjs", pyodideBase).href),
+      bundleStep(() => manifestPromise),
+    ]);
+    mark("pyodide_module");
+    const { py, boot } = await startPyodide(loadPyodide, manifest);
+    mark("runtime");
+    postMessage({ type: "stage", stage: "rules" });
+    await bundleStep(() => {
+      const browser = py.pyimport("calculators.browser");
+      const version = browser.ready();
+      runJson = browser.run_json;
+      mark("ready");
+      postMessage({ type: "ready", version, manifest, timings: { origin: performance.timeOrigin, boot, marks } });
+    });
   } catch (error) {
-    fail("runtime", error);
-    return;
-  }
-  postMessage({ type: "stage", stage: "rules" });
-  try {
-    const manifestResponse = await fetch(new URL("manifest.json", calcBase));
-    if (!manifestResponse.ok) throw new Error(`manifest.json: HTTP ${manifestResponse.status}`);
-    const manifest = await manifestResponse.json();
-    const wheelResponse = await fetch(new URL(manifest.wheel, calcBase));
-    if (!wheelResponse.ok) throw new Error(`${manifest.wheel}: HTTP ${wheelResponse.status}`);
-    const wheel = await wheelResponse.arrayBuffer();
-    py.unpackArchive(wheel, "whl", { extractDir: "/lwt" });
-    py.runPython("import sys\nif '/lwt' not in sys.path: sys.path.insert(0, '/lwt')");
-    const browser = py.pyimport("calculators.browser");
-    const version = browser.ready();
-    runJson = browser.run_json;
-    postMessage({ type: "ready", version, manifest });
-  } catch (error) {
-    fail("bundle", error);
+    fail(error instanceof BundleError ? "bundle" : "runtime", error);
   }
 }
 
@@ -53,6 +160,6 @@ onmessage = async (event) => {
     const outcome = runJson(message.name, JSON.stringify(message.fields), message.today);
     postMessage({ type: "result", id: message.id, outcome: JSON.parse(outcome) });
   } catch (error) {
-    postMessage({ type: "crash", id: message.id, detail: String(error && error.message ? error.message : error) });
+    postMessage({ type: "crash", id: message.id, detail: describe(error) });
   }
 };

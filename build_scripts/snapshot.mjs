@@ -19,7 +19,10 @@ const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodid
 const py = await loadPyodide({
   indexURL: pyodideDir + path.sep,
   _makeSnapshot: true,
-  // A fixed hash seed makes the snapshot the same bytes for the same inputs.
+  // Every browser that restores the snapshot shares its hash seed (and the state of `random`):
+  // fix the seed at a known value rather than bake in a random one. The calculators depend on
+  // neither. The snapshot is still not the same bytes on every run (clock, urandom), so the
+  // build caches it by the hash of its inputs instead.
   env: { PYTHONHASHSEED: "0" },
   // Without this, Node's path to this script would be saved as sys.executable and $_.
   _sysExecutable: "./this.program",

@@ -15,7 +15,7 @@ For an lwt the stage must be at a leerbedrijf with one of SBB's ten vmbo recogni
 (WVO 2020 art. 2.103 e.v.; SBB); any vmbo profile will do. An unknown code is an input error.
 
 Every list, age and text comes from data/ (``stageovereenkomst.*``,
-``leerbedrijven.sbb_codes_vmbo``, ``werkzaamheden.kind_leeftijd``).
+``leerbedrijven.sbb_codes_vmbo``, ``werktijden.leeftijd_jeugdige_vanaf``).
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     signers = rules.get("stageovereenkomst.ondertekenaars", on).value
     must_sign = rules.get("stageovereenkomst.partijen", on)
     parent = rules.get("stageovereenkomst.handtekening_ouder", on)
-    kind_age = rules.get("werkzaamheden.kind_leeftijd", on)
+    kind_age = rules.get("werktijden.leeftijd_jeugdige_vanaf", on)
     signed = values["ondertekend"]
     minor = age < parent.value
     for key in must_sign.value:

@@ -17,7 +17,9 @@ The rules:
 * Every worker gets voorlichting en onderricht (Arbowet art. 8); for a kind the employer
   also informs the parents about the work, its dangers and the measures (ATW art. 3:4).
 
-Every age, weight, list and text of the rules comes from data/ (``werkzaamheden.*``).
+Every age, weight, list and text of the rules comes from data/ (``werkzaamheden.*`` and the ages
+``werktijden.minimum_leeftijd_stage``, ``werktijden.leeftijd_jeugdige_vanaf`` and
+``werktijden.leeftijd_volwassen_vanaf``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from . import dutch
 from .inputs import Field
 from .outcome import Outcome
 from .rules import Rules
+
+#: The category of work in ``werkzaamheden.soorten`` that is arbeid waaraan bijzondere eisen
+#: worden gesteld: never arbeid van lichte aard (NRK art. 1:1 lid 2 onder a).
+RISKY_WORK = "risicovol"
 
 NAME = "toezicht"
 TITLE = "Checklist werk en toezicht op de stageplaats"
@@ -80,29 +86,32 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     age = values["leeftijd"]
     kind = values["soort_werk"]
     soorten = rules.get("werkzaamheden.soorten", on)
-    min_age = rules.get("werkzaamheden.minimum_leeftijd", on)
-    kind_age = rules.get("werkzaamheden.kind_leeftijd", on)
-    youth_age = rules.get("werkzaamheden.jeugdige_leeftijd", on)
+    stage_age = rules.get("werktijden.minimum_leeftijd_stage", on)
+    kind_age = rules.get("werktijden.leeftijd_jeugdige_vanaf", on)
+    youth_age = rules.get("werktijden.leeftijd_volwassen_vanaf", on)
     work = _short(soorten.value[kind])
 
-    # 1. The kind of work against the age.
-    required = min_age.value[kind]
-    lowest = min(min_age.value.values())
+    # 1. The kind of work against the age. A stage is allowed from the stage age; risky work is
+    # never arbeid van lichte aard, so a kind (younger than kind_age) may not do it at all.
+    risky = kind == RISKY_WORK
+    lowest = stage_age.value
+    required = kind_age.value if risky else lowest
     allowed = age >= required
     if age < lowest:
-        outcome.add(min_age, "fail",
+        outcome.add(stage_age, "fail",
                     f"Een leerling van {age} jaar mag nog geen stage lopen bij een bedrijf: een stage als deel van het "
                     f"onderwijs mag pas vanaf {lowest} jaar, ook voor licht werk.")
     elif not allowed:
-        outcome.add(min_age, "fail",
+        outcome.add(kind_age, "fail",
                     f"Een leerling van {age} jaar mag geen {work} doen, ook niet onder toezicht: dit werk is nooit arbeid "
-                    f"van lichte aard. Vanaf {required} jaar mag het, en dan alleen onder deskundig toezicht.")
-    elif age < youth_age.value and required > lowest:
-        outcome.add(min_age, "pass",
+                    f"van lichte aard, en een leerling jonger dan {required} mag alleen arbeid van lichte aard doen. "
+                    f"Vanaf {required} jaar mag het, en dan alleen onder deskundig toezicht.")
+    elif risky and age < youth_age.value:
+        outcome.add(kind_age, "pass",
                     f"Een leerling van {age} jaar mag {work} doen, maar alleen onder adequaat deskundig toezicht dat het "
                     f"gevaar wegneemt, en nooit werk dat voor jongeren onder de {youth_age.value} helemaal verboden is.")
     else:
-        outcome.add(min_age, "pass", f"Een leerling van {age} jaar mag {work} doen tijdens de stage.")
+        outcome.add(stage_age, "pass", f"Een leerling van {age} jaar mag {work} doen tijdens de stage.")
 
     # 2. What is never arbeid van lichte aard, for a kind.
     never = rules.get("werkzaamheden.nooit_licht", on)
@@ -140,7 +149,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     legal_gaps = 0
     if age < youth_age.value:
         legal_gaps = _toezicht(values, rules, on, outcome)
-        if allowed and required > lowest:
+        if allowed and risky:
             toezicht = rules.get("werkzaamheden.deskundig_toezicht", on)
             if legal_gaps:
                 outcome.add(toezicht, "fail",
@@ -179,7 +188,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
         verdict = f"Een leerling van {age} jaar mag nog geen stage lopen bij een bedrijf."
     elif not allowed:
         verdict = f"Een leerling van {age} jaar mag geen {work} doen."
-    elif age < youth_age.value and required > lowest:
+    elif age < youth_age.value and risky:
         verdict = f"Een leerling van {age} jaar mag {work} doen, alleen onder deskundig toezicht."
     else:
         verdict = f"Een leerling van {age} jaar mag {work} doen."

@@ -38,12 +38,12 @@ def test_lifting_limit_comes_from_data(compiled_rules):
     assert run("toezicht", inputs, rules_with_value(compiled_rules, "werkzaamheden.tillen_max_kg", 12), ON)["status"] == "pass"
 
 
-def test_ages_agree_with_the_other_data_files(rules):
-    """The stage age for light work is the one of werktijden; risky work starts where 'kind' ends."""
-    ages = rules.value("werkzaamheden.minimum_leeftijd", ON)
-    assert ages["licht"] == rules.value("werktijden.minimum_leeftijd_stage", ON)
-    assert ages["risicovol"] == rules.value("werkzaamheden.kind_leeftijd", ON)
-    assert set(ages) == set(rules.value("werkzaamheden.soorten", ON))
+def test_risky_work_starts_where_kind_ends(compiled_rules):
+    """Risky work is allowed from the age at which a pupil stops being a kind, as data/ says."""
+    inputs = {**default_inputs("toezicht", Rules(compiled_rules), ON), "leeftijd": 16, "soort_werk": "risicovol"}
+    assert run("toezicht", inputs, Rules(compiled_rules), ON)["values"]["soort_werk_toegestaan"] is True
+    later = rules_with_value(compiled_rules, "werktijden.leeftijd_jeugdige_vanaf", 17)
+    assert run("toezicht", inputs, later, ON)["values"]["soort_werk_toegestaan"] is False
 
 
 def test_every_finding_cites_a_source_and_a_known_certainty(rules):

@@ -7,8 +7,9 @@ bookmarks). The page size, margins and "Pagina x van y" come from the site's pri
 
 Before printing, two things are done to the page that only make sense on paper:
 
-- a choice list of a calculator (a ``<select>`` outside a table) is shown as its options, each with
-  a circle to mark, so the blank form can be filled in by hand;
+- every calculator form is emptied (no example values, nothing ticked, no verdict), and a drop-down outside
+  a table is shown as its options, each with a circle to mark, so the form can be filled in by
+  hand (the print CSS draws fields as lines and check boxes as boxes);
 - the table of contents gets page numbers. Chromium cannot compute them in CSS
   (``target-counter`` is not supported), so the page is printed once, the page of every
   chapter is read from the PDF's named destinations (``pdfinfo -dests``), the numbers are put
@@ -46,23 +47,41 @@ DEFAULT_OUT = ROOT / "dist" / "wegwijzer-lwt.pdf"
 MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json"}
 
 
-#: Paper-only changes to the print page (presentation only; no text of its own, no rule).
+#: Paper-only changes to the print page (presentation only; no text of its own, no rule): every
+#: calculator form is emptied (no example values, nothing ticked), and a drop-down outside a
+#: table shows its options as a list to mark, unless the form already prints such a list.
 PAPER_FORMS_JS = """() => {
-  for (const select of document.querySelectorAll('#print-site-page form.lwt-calc select')) {
-    if (select.closest('table')) continue;
-    const list = document.createElement('ul');
-    list.className = 'lwt-choices';
-    for (const option of select.options) {
-      if (!option.value) continue;
-      const item = document.createElement('li');
-      item.textContent = option.textContent;
-      list.append(item);
+  let forms = 0;
+  for (const form of document.querySelectorAll('#print-site-page form.lwt-calc')) {
+    forms += 1;
+    for (const input of form.querySelectorAll('input')) {
+      if (input.type === 'checkbox' || input.type === 'radio') {
+        input.checked = false;
+        input.removeAttribute('checked');
+      } else if (!['hidden', 'submit', 'button', 'reset'].includes(input.type)) {
+        input.value = '';
+        input.removeAttribute('value');
+        input.removeAttribute('placeholder');
+      }
     }
-    select.hidden = true;
-    select.style.display = 'none';
-    select.after(list);
+    for (const verdict of form.querySelectorAll('.lwt-verdict')) verdict.textContent = '';
+    for (const select of form.querySelectorAll('select')) {
+      for (const option of select.options) { option.selected = false; option.removeAttribute('selected'); }
+      select.selectedIndex = -1;
+      if (select.closest('table') || select.parentElement.querySelector('ul.lwt-choices')) continue;
+      const list = document.createElement('ul');
+      list.className = 'lwt-choices lwt-choices--paper';
+      for (const option of select.options) {
+        if (!option.value) continue;
+        const item = document.createElement('li');
+        item.textContent = option.textContent;
+        list.append(item);
+      }
+      select.style.display = 'none';
+      select.after(list);
+    }
   }
-  return true;
+  return forms;
 }"""
 
 TOC_NUMBERS_JS = """(pages) => {
@@ -147,7 +166,7 @@ def build_pdf(site_dir: Path, out: Path = DEFAULT_OUT, chromium: str = CHROMIUM)
 
             context.route("**/*", guard)
             page = context.new_page()
-            page.goto(base + PRINT_PAGE, wait_until="networkidle")
+            page.goto(base + PRINT_PAGE, wait_until="networkidle", timeout=180_000)
             page.emulate_media(media="print")
             page.evaluate("() => document.fonts.ready.then(() => true)")
             page.evaluate(PAPER_FORMS_JS)

@@ -1,0 +1,229 @@
+"""Offline use: the site works from a sub-folder, asks nothing of other origins, runs under the
+documented Content-Security-Policy, checks its own installation, and packs as a zip with the kit.
+
+The fixtures serve the built site under /lwt/ on 127.0.0.1 and fail any test whose browser
+context made a request that left 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from urllib.parse import urlparse
+from xml.etree import ElementTree
+
+import pytest
+
+from build_scripts import hosting, package_site
+from tests.e2e.conftest import renders, wait_for_render, wait_until_ready
+
+browser_test = pytest.mark.browser
+SELF_CHECK_TIMEOUT = 120_000
+
+
+def site_pages(built_site) -> list[str]:
+    """Every HTML page of the built site, as a path relative to the site's base URL."""
+    pages = []
+    for index in sorted(built_site.rglob("index.html")):
+        folder = index.parent.relative_to(built_site).as_posix()
+        pages.append("" if folder == "." else f"{folder}/")
+    return pages
+
+
+def wait_for_self_check(page) -> None:
+    page.wait_for_function(
+        "() => document.getElementById('lwt-selfcheck').dataset.state === 'done'", timeout=SELF_CHECK_TIMEOUT
+    )
+
+
+def check_items(page) -> dict[str, tuple[str, str]]:
+    """The self-check's results: check name -> (status, text)."""
+    items = page.eval_on_selector_all(
+        ".lwt-selfcheck__item", "els => els.map(e => [e.dataset.check, e.dataset.status, e.innerText])"
+    )
+    return {check: (status, text) for check, status, text in items}
+
+
+@browser_test
+def test_every_page_stays_inside_the_sub_folder(page, site_url, built_site, external_requests):
+    """On every page (and in the calculator workers) every request goes to /lwt/ and succeeds."""
+    pages = site_pages(built_site)
+    assert len(pages) >= 20, pages
+    seen: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    # Chromium reports the self-check's HEAD requests as aborted once their headers are in (there
+    # is no body to read); their status is checked below with every other response.
+    page.on("requestfailed", lambda request: request.method != "HEAD" and failed.append(f"{request.url} ({request.failure})"))
+    page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.url} HTTP {response.status}"))
+    calculators = 0
+    for path in pages:
+        page.goto(site_url + path)
+        if page.locator("form[data-calc]").count() and not path.startswith("print_page"):
+            wait_until_ready(page)
+            assert page.eval_on_selector_all(
+                "form[data-calc]", "forms => forms.every(f => f.dataset.state === 'ready')"
+            ), f"{path}: a calculator did not start"
+            calculators += 1
+        if page.locator("#lwt-selfcheck").count() and not path.startswith("print_page"):
+            wait_for_self_check(page)
+        page.wait_for_load_state("networkidle", timeout=SELF_CHECK_TIMEOUT)
+        base = page.evaluate("() => new URL(JSON.parse(document.getElementById('__config').textContent).base, location.href).href")
+        assert base.startswith(site_url), f"{path}: the theme's base URL {base} is outside the site"
+    with_forms = [p for p in built_site.rglob("index.html") if "data-calc=" in p.read_text(encoding="utf-8") and "print_page" not in p.parts]
+    assert calculators == len(with_forms) >= 1, "every calculator page was visited with its worker running"
+    assert external_requests == []
+    outside = [url for url in seen if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))]
+    assert outside == [], f"requests outside {site_url}: {outside[:10]}"
+    assert failed == [], failed[:10]
+    assert any("/lwt/assets/pyodide/pyodide.asm.wasm" in url for url in seen), "the worker's requests were seen too"
+
+
+@browser_test
+def test_stage_uren_works_under_the_documented_csp(context, site_url, server_faults):
+    """With the kit's Content-Security-Policy (and nosniff) the calculator loads and computes."""
+    server_faults.headers["Content-Security-Policy"] = hosting.CSP
+    server_faults.headers["X-Content-Type-Options"] = "nosniff"
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    response = page.goto(site_url + "rekenhulpen/stage-uren/")
+    assert response.headers["content-security-policy"] == hosting.CSP
+    wait_until_ready(page)
+    form = page.locator("form[data-calc=stage_uren]")
+    assert form.get_attribute("data-state") == "ready"
+    before = renders(page)
+    page.fill("#stage_uren-leeftijd", "16")
+    page.select_option("#stage_uren-perioden-0-leerjaar", "3")
+    page.fill("#stage_uren-perioden-0-weken", "40")
+    page.fill("#stage_uren-perioden-0-dagen_per_week", "2")
+    page.fill("#stage_uren-perioden-0-uren_per_dag", "8")
+    page.click("form[data-calc=stage_uren] button[type=submit]")
+    wait_for_render(page, before)
+    assert page.locator("form[data-calc=stage_uren] .lwt-verdict").get_attribute("data-status") in ("pass", "warning")
+    assert "640" in page.locator("form[data-calc=stage_uren] .lwt-summary").inner_text()
+    assert violations == []
+
+
+@browser_test
+def test_self_check_reports_all_good(page, site_url):
+    """On a correct server every file, the module worker and the calculators are reported in order."""
+    page.goto(site_url + "controle/")
+    wait_for_self_check(page)
+    items = check_items(page)
+    expected_files = {f"file:{path}" for path, _, _ in hosting.CHECKED_FILES}
+    assert expected_files <= set(items)
+    assert any(check.startswith("file:assets/calc/") and check.endswith(".whl") for check in items), items
+    assert {"worker", "calc", "csp"} <= set(items)
+    problems = {check: text for check, (status, text) in items.items() if status not in ("ok", "info")}
+    assert problems == {}
+    assert "application/wasm" in items["file:assets/pyodide/pyodide.asm.wasm"][1]
+    assert page.inner_text(".lwt-selfcheck__summary") == hosting.CHECK_TEXTS["all_ok"]
+    assert page.get_attribute("#lwt-selfcheck", "data-failures") == "0"
+
+
+@browser_test
+def test_self_check_reports_mjs_served_as_text_plain(page, site_url, server_faults):
+    """When the server sends .mjs as text/plain the page names the files, the type and the fix."""
+    server_faults.mime[".mjs"] = "text/plain"
+    page.goto(site_url + "controle/")
+    wait_for_self_check(page)
+    items = check_items(page)
+    status, text = items["file:assets/pyodide/pyodide.mjs"]
+    assert status == "fail"
+    assert "text/plain" in text and "JavaScript" in text
+    assert "AddType text/javascript .mjs" in text
+    assert 'mimeMap fileExtension=".mjs"' in text
+    assert items["file:assets/js/calc-worker.mjs"][0] == "fail"
+    assert items["file:assets/pyodide/pyodide.asm.wasm"][0] == "ok"
+    assert items["calc"][0] == "fail"
+    assert page.get_attribute("#lwt-selfcheck", "data-failures") == "5"
+    assert page.inner_text(".lwt-selfcheck__summary") != hosting.CHECK_TEXTS["all_ok"]
+
+
+@browser_test
+def test_self_check_sees_a_policy_that_blocks_webassembly(page, site_url, server_faults):
+    """A policy without 'wasm-unsafe-eval' stops the calculators, and the check says so."""
+    server_faults.headers["Content-Security-Policy"] = hosting.CSP.replace(" 'wasm-unsafe-eval'", "")
+    page.goto(site_url + "controle/")
+    wait_for_self_check(page)
+    items = check_items(page)
+    assert items["csp"][0] == "info" and "script-src 'self' 'unsafe-inline';" in items["csp"][1]
+    assert items["worker"][0] == "ok"
+    assert items["calc"][0] == "fail"
+    assert "wasm-unsafe-eval" in items["calc"][1]
+
+
+@browser_test
+def test_self_check_page_explains_itself_without_javascript(browser, site_url):
+    """Without JavaScript the page still says what the server must send, and how to fix it."""
+    context = browser.new_context(java_script_enabled=False)
+    context.route("**/*", lambda route: route.continue_() if urlparse(route.request.url).hostname == "127.0.0.1" else route.abort())
+    try:
+        page = context.new_page()
+        page.goto(site_url + "controle/")
+        text = page.inner_text("article")
+        assert hosting.CHECK_TEXTS["initial"] in text
+        assert "assets/pyodide/pyodide.asm.wasm" in text and "application/wasm" in text
+        assert "AddType application/wasm .wasm" in text
+        assert '<mimeMap fileExtension=".mjs" mimeType="text/javascript" />' in text
+        assert hosting.CSP in text
+    finally:
+        context.close()
+
+
+def test_zip_holds_the_site_and_the_kit(built_site, tmp_path):
+    """The zip has index.html, web.config, .htaccess and the runtime at its top level, nothing else."""
+    out = package_site.package(built_site, tmp_path / "site.zip")
+    with zipfile.ZipFile(out) as archive:
+        names = set(archive.namelist())
+        manifest = json.loads(archive.read("assets/calc/manifest.json"))
+        assert archive.testzip() is None
+    expected = {path.relative_to(built_site).as_posix() for path in built_site.rglob("*") if path.is_file()}
+    assert names == expected
+    for name in ("index.html", "web.config", ".htaccess", "hosting/nginx.conf", "controle/index.html",
+                 "assets/pyodide/NOTICE.txt", f"assets/calc/{manifest['wheel']}", "assets/js/calc-worker.mjs"):
+        assert name in names, name
+    assert {f"assets/pyodide/{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")} <= names
+    again = package_site.package(built_site, tmp_path / "again.zip")
+    assert again.read_bytes() == out.read_bytes(), "the same site gives the same zip"
+
+
+def test_zip_refuses_an_incomplete_site(tmp_path):
+    """A folder without the kit is not packed."""
+    (tmp_path / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    with pytest.raises(package_site.PackageError, match="web.config"):
+        package_site.package(tmp_path, tmp_path / "out.zip")
+
+
+def test_iis_web_config_maps_the_types_and_sends_the_policy(built_site):
+    """web.config is valid XML with the MIME maps, the CSP and cache rules per folder."""
+    tree = ElementTree.parse(built_site / "web.config")
+    maps = {node.get("fileExtension"): node.get("mimeType") for node in tree.iter("mimeMap")}
+    assert maps[".mjs"] == "text/javascript"
+    assert maps[".wasm"] == "application/wasm"
+    assert maps[".whl"] == "application/zip"
+    removed = {node.get("fileExtension") for node in tree.iter("remove") if node.get("fileExtension")}
+    assert set(maps) <= removed, "every map is preceded by a remove, so an existing map does not break IIS"
+    headers = {node.get("name"): node.get("value") for node in tree.iter("add")}
+    assert headers["Content-Security-Policy"] == hosting.CSP
+    caching = {node.get("path"): node.find(".//clientCache").attrib for node in tree.getroot().findall("location")}
+    assert caching["assets/calc"]["cacheControlMaxAge"] == "365.00:00:00"
+    assert caching["assets/pyodide"]["cacheControlMode"] == "UseMaxAge"
+    assert caching["assets/calc/manifest.json"]["cacheControlMode"] == "DisableCache"
+    calc_files = {p.name for p in (built_site / "assets" / "calc").iterdir() if p.is_file()}
+    assert {f"assets/calc/{name}" for name in calc_files} <= set(caching), "no unversioned calc file is cached for a year"
+
+
+def test_apache_and_nginx_kits_carry_the_same_types_and_policy(built_site):
+    """.htaccess and hosting/nginx.conf set the two types and the CSP, guarded per module."""
+    htaccess = (built_site / ".htaccess").read_text(encoding="utf-8")
+    assert "AddType text/javascript .mjs" in htaccess and "AddType application/wasm .wasm" in htaccess
+    assert f'Header always set Content-Security-Policy "{hosting.CSP}"' in htaccess
+    assert htaccess.count("<IfModule") == htaccess.count("</IfModule>") >= 3
+    nginx = (built_site / "hosting" / "nginx.conf").read_text(encoding="utf-8")
+    assert "text/javascript js mjs;" in nginx and "application/wasm wasm;" in nginx
+    assert f'add_header Content-Security-Policy "{hosting.CSP}" always;' in nginx
+    assert '"~/assets/calc/[0-9a-f]{12}/"' in nginx, "a regex with braces must be quoted in nginx"
+    code = "\n".join(line.split("#")[0] for line in nginx.splitlines())
+    assert code.count("{") == code.count("}")

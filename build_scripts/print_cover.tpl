@@ -4,7 +4,7 @@
 {%- set iso = config.extra.peildatum -%}
 {%- set datum = (iso[8:10] | int) ~ " " ~ months[(iso[5:7] | int) - 1] ~ " " ~ iso[0:4] -%}
 <div class="lwt-cover">
-  <p class="lwt-cover__kicker">Leer-werktrajecten in het vmbo</p>
+  <p class="lwt-cover__kicker">Naslag voor scholen, leerbedrijven en ouders</p>
   <h1 class="lwt-cover__title">{{ config.site_name }}</h1>
   <p class="lwt-cover__sub">{{ config.site_description }}</p>
   <dl class="lwt-cover__facts">

@@ -84,6 +84,14 @@ PAPER_FORMS_JS = """() => {
   return forms;
 }"""
 
+#: The PDF's title (document metadata) is the page title, which the theme doubles; take the cover's.
+TITLE_JS = """() => {
+  const title = document.querySelector('.lwt-cover__title');
+  const date = document.querySelector('.lwt-cover__facts dd');
+  if (title) document.title = date ? `${title.textContent.trim()} (${date.textContent.trim()})` : title.textContent.trim();
+  return document.title;
+}"""
+
 TOC_NUMBERS_JS = """(pages) => {
   let set = 0;
   for (const link of document.querySelectorAll('#print-page-toc a[href^="#"]')) {
@@ -170,6 +178,7 @@ def build_pdf(site_dir: Path, out: Path = DEFAULT_OUT, chromium: str = CHROMIUM)
             page.emulate_media(media="print")
             page.evaluate("() => document.fonts.ready.then(() => true)")
             page.evaluate(PAPER_FORMS_JS)
+            page.evaluate(TITLE_JS)
             _print_with_toc_numbers(page, out)
         finally:
             browser.close()

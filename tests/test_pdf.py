@@ -140,8 +140,11 @@ def test_page_count_fits_the_site(pdf, pages, built_site):
     assert 2 + len(site_pages) <= count <= 2 + MAX_SHEETS_PER_PAGE * len(site_pages)
 
 
-def test_cover_is_dutch_with_date_and_version(pages, built_site):
+def test_cover_is_dutch_with_date_and_version(pdf, pages, built_site):
     """The cover names the site, the date and version of the information, and says it is no legal advice."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Title:\s+Wegwijzer leer-werktrajecten vmbo \(\d{1,2} \w+ \d{4}\)$", info, re.MULTILINE), info
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
     cover = squash(pages[0])
     manifest = json.loads((built_site / "assets" / "calc" / "manifest.json").read_text(encoding="utf-8"))
     assert "Wegwijzer leer-werktrajecten vmbo" in cover

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 from urllib.parse import urlparse
 from xml.etree import ElementTree
 
@@ -19,6 +20,18 @@ from tests.e2e.conftest import renders, wait_for_render, wait_until_ready
 
 browser_test = pytest.mark.browser
 SELF_CHECK_TIMEOUT = 120_000
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's findings in the page, one line per rule with the first elements it names."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')}`)",
+        AXE_TAGS,
+    )
 
 
 def site_pages(built_site) -> list[str]:
@@ -120,6 +133,7 @@ def test_self_check_reports_all_good(page, site_url):
     assert "application/wasm" in items["file:assets/pyodide/pyodide.asm.wasm"][1]
     assert page.inner_text(".lwt-selfcheck__summary") == hosting.CHECK_TEXTS["all_ok"]
     assert page.get_attribute("#lwt-selfcheck", "data-failures") == "0"
+    assert axe_violations(page) == []
 
 
 @browser_test
@@ -139,6 +153,19 @@ def test_self_check_reports_mjs_served_as_text_plain(page, site_url, server_faul
     assert items["calc"][0] == "fail"
     assert page.get_attribute("#lwt-selfcheck", "data-failures") == "5"
     assert page.inner_text(".lwt-selfcheck__summary") != hosting.CHECK_TEXTS["all_ok"]
+    assert axe_violations(page) == [], "the report with its fixes is accessible too"
+
+
+@browser_test
+def test_about_page_passes_axe_and_names_the_kit(page, site_url):
+    """'Over deze site' gives date and version, the kit, the PDF and the licences, accessibly."""
+    page.goto(site_url + "over/", wait_until="networkidle")
+    text = page.inner_text("article")
+    for phrase in ("Stand van de informatie", "Versie van de regels", "Geen juridisch advies", "web.config", ".htaccess",
+                   "hosting/nginx.conf", "Content-Security-Policy", "make pdf", "make site", "MPL", "MIT"):
+        assert phrase in text, phrase
+    assert page.locator("article a[href$='controle/']").count() >= 1
+    assert axe_violations(page) == []
 
 
 @browser_test

@@ -58,7 +58,7 @@ MIME_TYPES = {
     ".conf": "text/plain; charset=utf-8",
 }
 #: Types that IIS does not know, or knows wrongly, out of the box; web.config maps these.
-IIS_MIME = (".mjs", ".wasm", ".whl", ".json", ".map", ".conf")
+IIS_MIME = (".mjs", ".wasm", ".whl", ".json", ".map", ".gz", ".conf")
 #: What the browser accepts as JavaScript (HTML standard, "JavaScript MIME type essence match").
 JAVASCRIPT_TYPES = [
     "text/javascript", "application/javascript", "application/x-javascript", "application/ecmascript",
@@ -93,6 +93,7 @@ KIND_LABELS = {
     "file": "elk type behalve een webpagina (text/html)",
     "manifest": "JSON (application/json)",
     "wheel": "elk type behalve een webpagina (bij voorkeur application/zip)",
+    "snapshot": "elk type behalve een webpagina, zonder Content-Encoding (bij voorkeur application/gzip)",
 }
 
 SERVERS = {"iis": "IIS (Windows)", "apache": "Apache", "nginx": "nginx"}
@@ -195,7 +196,7 @@ def web_config() -> str:
 def htaccess() -> str:
     """Apache 2.4; needs ``AllowOverride FileInfo`` for the folder (else put it in the vhost)."""
     add_types = "\n".join(
-        f"  AddType {MIME_TYPES[ext].split(';')[0]} {ext}" for ext in (".mjs", ".wasm", ".whl", ".json", ".map")
+        f"  AddType {MIME_TYPES[ext].split(';')[0]} {ext}" for ext in (".mjs", ".wasm", ".whl", ".json", ".map", ".gz")
     )
     return f"""# Wegwijzer leer-werktrajecten vmbo: instellingen voor Apache 2.4.
 # Dit bestand werkt als de beheerder voor deze map 'AllowOverride FileInfo' (of 'All') heeft
@@ -205,6 +206,8 @@ def htaccess() -> str:
 
 <IfModule mod_mime.c>
 {add_types}
+  # .gz-bestanden zijn zelf het bestand (de vooraf gestarte rekenmodule), geen ingepakte pagina.
+  RemoveEncoding .gz
 </IfModule>
 
 <IfModule mod_headers.c>
@@ -376,6 +379,7 @@ def mimetabel(argument: str, context: Context) -> str:
     """``{{ mimetabel }}``: the files the calculators need and the type each must have."""
     rows = [(path, what, KIND_LABELS[kind]) for path, kind, what in CHECKED_FILES]
     rows.insert(6, ("assets/calc/&lt;code&gt;/lwt_calculators-….whl", "regels en rekenhulpen (de naam staat in manifest.json)", KIND_LABELS["wheel"]))
+    rows.insert(7, ("assets/calc/&lt;code&gt;/pyodide-snapshot.bin.gz", "de vooraf gestarte rekenmodule, als de site die heeft (versnelt het starten)", KIND_LABELS["snapshot"]))
     body = "".join(
         f"<tr><td><code>{path if '&lt;' in path else escape(path)}</code></td><td>{escape(what)}</td><td>{escape(kind)}</td></tr>"
         for path, what, kind in rows
@@ -420,6 +424,8 @@ CHECK_TEXTS = {
     "no_type": "geen type",
     "manifest_bad": "assets/calc/manifest.json noemt geen bestand met regels en rekenhulpen.",
     "wheel_what": "regels en rekenhulpen",
+    "snapshot_what": "de vooraf gestarte rekenmodule",
+    "encoded": "{file} ({what}) wordt aangeboden met Content-Encoding ‘{encoding}’. De browser pakt het bestand dan zelf uit en de rekenmodule kan het niet gebruiken; ze start dan langzamer.",
     "worker_ok": "Een module-worker kan starten (de browser en het beveiligingsbeleid staan dat toe).",
     "worker_fail": "Een module-worker kan niet starten: {detail}",
     "worker_error": "de browser meldt een fout bij het starten.",
@@ -456,6 +462,12 @@ CHECK_FIXES = {
         {"server": "alle", "text": "Kopieer de hele site opnieuw naar de server, met alle mappen (ook assets/)."},
         {"server": "iis", "text": "IIS geeft 404 voor bestandstypen die het niet kent. Plaats de web.config van de site; die kent .mjs, .wasm, .whl en .json."},
         {"server": "nginx", "text": "Controleer of alias of root naar de juiste map wijst (zie hosting/nginx.conf)."},
+    ],
+    "encoding": [
+        {"server": "apache", "text": "In .htaccess of in de configuratie van de site:", "code": "RemoveEncoding .gz"},
+        {"server": "iis", "text": "Zet voor .gz geen dynamische compressie of Content-Encoding aan; de mimeMap in web.config is genoeg:",
+         "code": '<mimeMap fileExtension=".gz" mimeType="application/gzip" />'},
+        {"server": "nginx", "text": "Gebruik voor deze map geen gzip_static en geen add_header Content-Encoding."},
     ],
     "html": [
         {"server": "alle", "text": "De map assets/ moet zonder aparte inlog bereikbaar zijn, net als de pagina's. Vraag de beheerder de inlog of doorverwijzing voor deze map uit te zetten."},

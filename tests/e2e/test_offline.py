@@ -127,6 +127,9 @@ def test_self_check_reports_all_good(page, site_url):
     expected_files = {f"file:{path}" for path, _, _ in hosting.CHECKED_FILES}
     assert expected_files <= set(items)
     assert any(check.startswith("file:assets/calc/") and check.endswith(".whl") for check in items), items
+    manifest = json.loads(page.evaluate("() => fetch('../assets/calc/manifest.json').then(r => r.text())"))
+    if manifest.get("snapshot"):
+        assert items[f"file:assets/calc/{manifest['snapshot']['file']}"][0] == "ok"
     assert {"worker", "calc", "csp"} <= set(items)
     problems = {check: text for check, (status, text) in items.items() if status not in ("ok", "info")}
     assert problems == {}
@@ -230,6 +233,7 @@ def test_iis_web_config_maps_the_types_and_sends_the_policy(built_site):
     assert maps[".mjs"] == "text/javascript"
     assert maps[".wasm"] == "application/wasm"
     assert maps[".whl"] == "application/zip"
+    assert maps[".gz"] == "application/gzip", "IIS serves no file type it does not know (the snapshot is .gz)"
     removed = {node.get("fileExtension") for node in tree.iter("remove") if node.get("fileExtension")}
     assert set(maps) <= removed, "every map is preceded by a remove, so an existing map does not break IIS"
     headers = {node.get("name"): node.get("value") for node in tree.iter("add")}
@@ -248,6 +252,7 @@ def test_apache_and_nginx_kits_carry_the_same_types_and_policy(built_site):
     assert "AddType text/javascript .mjs" in htaccess and "AddType application/wasm .wasm" in htaccess
     assert f'Header always set Content-Security-Policy "{hosting.CSP}"' in htaccess
     assert htaccess.count("<IfModule") == htaccess.count("</IfModule>") >= 3
+    assert "RemoveEncoding .gz" in htaccess, "the snapshot must reach the worker still compressed"
     nginx = (built_site / "hosting" / "nginx.conf").read_text(encoding="utf-8")
     assert "text/javascript js mjs;" in nginx and "application/wasm wasm;" in nginx
     assert f'add_header Content-Security-Policy "{hosting.CSP}" always;' in nginx

@@ -114,6 +114,11 @@
       report(`file:${path}`, "fail", fill(texts.wrong_type, values), "wasm");
       return null;
     }
+    const encoding = (response.headers.get("content-encoding") || "").trim().toLowerCase();
+    if (kind === "snapshot" && encoding && encoding !== "identity") {
+      report(`file:${path}`, "fail", fill(texts.encoded, { ...values, encoding }), "encoding");
+      return null;
+    }
     report(`file:${path}`, "ok", fill(texts.file_ok, values));
     return response;
   }
@@ -167,6 +172,9 @@
           report("manifest", "fail", texts.manifest_bad, "missing");
         } else {
           await checkFile(config.calc_base + manifest.wheel, "wheel", texts.wheel_what);
+          if (manifest.snapshot && typeof manifest.snapshot.file === "string") {
+            await checkFile(config.calc_base + manifest.snapshot.file, "snapshot", texts.snapshot_what);
+          }
         }
       }
     }

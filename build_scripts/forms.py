@@ -387,7 +387,9 @@ def render_form(name: str, rules: Rules, on: date) -> str:
         f'<button type="submit" class="md-button md-button--primary" disabled>{escape(FORM_TEXT["submit"])}</button>'
         f'<button type="button" class="md-button lwt-calc__print" hidden>{escape(FORM_TEXT["print"])}</button>'
         f'<a class="lwt-calc__reset" href="./">{escape(FORM_TEXT["reset"])}</a></div>'
-        f'<section class="lwt-calc__result" aria-labelledby="{calc}-result-title">'
+        # aria-label, not labelledby: the print page renames heading ids, and every result
+        # landmark needs a name of its own when several calculators share a page.
+        f'<section class="lwt-calc__result" aria-label="{escape(FORM_TEXT["result"] + ": " + description["title"])}">'
         f'<h3 id="{calc}-result-title" tabindex="-1">{escape(FORM_TEXT["result"])}</h3>'
         f'<p class="lwt-verdict" data-status="">{escape(FORM_TEXT["no_result"])}</p><p class="lwt-summary"></p>'
         f'<ul class="lwt-findings"></ul><div class="lwt-sourcelist lwt-print-only"><h4></h4><ol></ol></div>'

@@ -26,9 +26,8 @@ from __future__ import annotations
 import json
 from html import escape
 from pathlib import Path
-from typing import Any
 
-from . import bundle
+from . import bundle, print_page
 from .macros import Context, MacroError, register
 
 #: The policy the site works under (verified by tests/e2e/test_offline.py). Material's inline
@@ -313,32 +312,11 @@ def _is_hash(name: str) -> bool:
     return len(name) == 12 and all(c in "0123456789abcdef" for c in name)
 
 
-def fix_print_page_base(site_dir: Path) -> bool:
-    """Make the print page's base URL relative, so that it works in a sub-folder too.
-
-    print-site renders ``print_page/index.html`` with the theme's default context, in which
-    Material's ``base`` is ``"/"``; in a sub-folder the page then asks the server's root for
-    ``search/search_index.json``. Every other page has a relative base (``".."``).
-    Returns whether the page needed the fix.
-    """
-    page = site_dir / "print_page" / "index.html"
-    if not page.is_file():
-        return False
-    html = page.read_text(encoding="utf-8")
-    start = html.find('<script id="__config"')
-    end = html.find("</script>", start)
-    if start < 0 or end < 0 or '"base": "/"' not in html[start:end]:
-        return False
-    fixed = html[:start] + html[start:end].replace('"base": "/"', '"base": ".."', 1) + html[end:]
-    page.write_text(fixed, encoding="utf-8")
-    return True
-
-
 def write(site_dir: Path, context: dict) -> None:
     """Write the hosting files into ``site_dir`` (and make the print page work in a sub-folder)."""
     site_dir = Path(site_dir)
     _check_site(site_dir)
-    fix_print_page_base(site_dir)
+    print_page.fix(site_dir)
     (site_dir / "web.config").write_text(web_config(), encoding="utf-8")
     (site_dir / ".htaccess").write_text(htaccess(), encoding="utf-8")
     kit = site_dir / "hosting"

@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CHROMIUM = "/usr/bin/chromium"
 PREFIX = "/lwt/"
 CHROMIUM_ARGS = [
@@ -142,4 +144,14 @@ def wait_for_render(page, after: int, form_selector: str = "form[data-calc]", ti
     page.wait_for_function(
         "([sel, n]) => Number(document.querySelector(sel).dataset.renders || 0) > n",
         arg=[form_selector, after], timeout=timeout,
+    )
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's findings in the page (WCAG 2.2 AA and best practice), one line per rule with the first elements."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')}`)",
+        AXE_TAGS,
     )

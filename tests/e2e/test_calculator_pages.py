@@ -14,12 +14,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from calculators import VERDICT_LABELS
-from tests.e2e.conftest import CHROMIUM_ARGS, ROOT, renders, wait_for_render, wait_until_ready  # noqa: F401
+from tests.e2e.conftest import CHROMIUM_ARGS, ROOT, axe_violations, renders, wait_for_render, wait_until_ready  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @dataclass(frozen=True)
@@ -135,15 +133,6 @@ IDS = [scenario.calc for scenario in SCENARIOS]
 
 # --- helpers -------------------------------------------------------------------------------
 
-def axe_violations(page) -> list[str]:
-    """Run axe-core in the page; one line per violation with the elements it names."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-        ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')}`)",
-        AXE_TAGS,
-    )
-    return result
 
 
 def active_id(page) -> str:

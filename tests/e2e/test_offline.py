@@ -16,22 +16,12 @@ from xml.etree import ElementTree
 import pytest
 
 from build_scripts import hosting, package_site
-from tests.e2e.conftest import renders, wait_for_render, wait_until_ready
+from tests.e2e.conftest import axe_violations, renders, wait_for_render, wait_until_ready
 
 browser_test = pytest.mark.browser
 SELF_CHECK_TIMEOUT = 120_000
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's findings in the page, one line per rule with the first elements it names."""
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-        ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')}`)",
-        AXE_TAGS,
-    )
 
 
 def site_pages(built_site) -> list[str]:

@@ -7,14 +7,13 @@ Every expected verdict below is worked out by hand from the rules (see each scen
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from calculators import VERDICT_LABELS
-from tests.e2e.conftest import CHROMIUM_ARGS, ROOT, axe_violations, renders, wait_for_render, wait_until_ready  # noqa: F401
+from tests.e2e.conftest import axe_violations, renders, wait_for_render, wait_until_ready
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import zipfile
-from pathlib import Path
 from urllib.parse import urlparse
 from xml.etree import ElementTree
 

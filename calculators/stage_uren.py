@@ -153,7 +153,12 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
         "bovengrens_uren": maximum.value,
     })
     if outcome.status == "fail":
-        outcome.summary = f"Het stageplan voldoet niet: er tellen {total} mee, de wet vraagt {bounds}, of een andere regel wordt niet gehaald (zie hieronder)."
+        if counted < minimum.value:
+            outcome.summary = f"Het stageplan voldoet niet: er tellen {total} mee, {dutch.number(minimum.value - counted)} uur te weinig; de wet vraagt {bounds}."
+        elif counted > maximum.value:
+            outcome.summary = f"Het stageplan voldoet niet: er tellen {total} mee, {dutch.number(counted - maximum.value)} uur te veel; de wet staat {bounds} toe."
+        else:
+            outcome.summary = f"Er tellen {total} mee, binnen de grenzen van {bounds}, maar het stageplan voldoet niet aan een andere regel (zie hieronder)."
     elif outcome.status == "warning":
         outcome.summary = f"Er tellen {total} mee, binnen de grenzen van {bounds}; maar let op de punten hieronder."
     else:

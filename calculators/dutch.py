@@ -55,3 +55,13 @@ def enumeration(items: list[str], conjunction: str = "en") -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def lower_first(text: str) -> str:
+    """``"Kassawerk"`` -> ``"kassawerk"``: a label from data/ used inside a sentence."""
+    return text[:1].lower() + text[1:]
+
+
+def upper_first(text: str) -> str:
+    """``"kassawerk"`` -> ``"Kassawerk"``: a label from data/ at the start of a sentence."""
+    return text[:1].upper() + text[1:]

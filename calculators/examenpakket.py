@@ -111,14 +111,6 @@ def _check_input(values: dict[str, Any], outcome: Outcome) -> bool:
     return True
 
 
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _first_lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def _row_name(row: dict[str, Any]) -> str:
     return f"‘{row['naam']}’ (rij {row['rij']})" if row["naam"] else f"het keuzevak in rij {row['rij']}"
 
@@ -138,11 +130,11 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     # Leerweg.
     chosen = values["leerweg"]
     if chosen == lwt_leerweg.value:
-        outcome.add(lwt_leerweg, "pass", f"De leerling zit in de {_first_lower(leerwegen.value[chosen])}: daarin mag een leer-werktraject.")
+        outcome.add(lwt_leerweg, "pass", f"De leerling zit in de {dutch.lower_first(leerwegen.value[chosen])}: daarin mag een leer-werktraject.")
     else:
         outcome.add(lwt_leerweg, "fail",
-                    f"De leerling zit in de {_first_lower(leerwegen.value[chosen])}. Een leer-werktraject mag alleen in de "
-                    f"{_first_lower(leerwegen.value[lwt_leerweg.value])}; in een andere leerweg kan deze leerling geen lwt-examen doen.")
+                    f"De leerling zit in de {dutch.lower_first(leerwegen.value[chosen])}. Een leer-werktraject mag alleen in de "
+                    f"{dutch.lower_first(leerwegen.value[lwt_leerweg.value])}; in een andere leerweg kan deze leerling geen lwt-examen doen.")
 
     # Required components: Nederlands (CE and SE) and the profielvak.
     onderdelen = rules.get("examen.onderdelen", on)
@@ -161,7 +153,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     max_modules = rules.get("examen.max_profielmodules_ander_profiel", on)
     for row in own_modules:
         outcome.add(max_modules, "warning",
-                    f"{_first_upper(_row_name(row))} is een profielmodule van het eigen profiel {own_name}. Die hoort al bij "
+                    f"{dutch.upper_first(_row_name(row))} is een profielmodule van het eigen profiel {own_name}. Die hoort al bij "
                     f"het profielvak en telt daarom niet als keuzevak; deze rekenhulp telt haar niet mee.")
     min_keuze = rules.get("examen.min_keuzevakken", on)
     count = len(counted)
@@ -187,8 +179,8 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
 
     # Subjects that are not required.
     niet_verplicht = rules.get("examen.niet_verplicht", on)
-    names = [_first_lower(label) for _, label in sorted(niet_verplicht.value.items())]
-    extra = [_first_lower(niet_verplicht.value[key]) for key in sorted(values["extra_vakken"])]
+    names = [dutch.lower_first(label) for _, label in sorted(niet_verplicht.value.items())]
+    extra = [dutch.lower_first(niet_verplicht.value[key]) for key in sorted(values["extra_vakken"])]
     message = f"Niet verplicht in het leer-werktraject: {dutch.enumeration(names)}."
     if extra:
         message += (f" De leerling volgt {dutch.enumeration(extra)}: dat zijn extra vakken. Ze staan op de cijferlijst maar "

@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from . import dutch
 from .inputs import Field
 from .outcome import Outcome
 from .rules import Rules
@@ -59,8 +60,7 @@ FIELDS = (
 
 def _sentence(text: str) -> str:
     """``"De leeractiviteiten."`` -> ``"de leeractiviteiten"``, for use inside a sentence."""
-    text = text[:-1] if text.endswith(".") else text
-    return text[:1].lower() + text[1:]
+    return dutch.lower_first(text[:-1] if text.endswith(".") else text)
 
 
 def _check_input(values: dict[str, Any], codes: dict[str, str], outcome: Outcome) -> None:

@@ -68,13 +68,9 @@ FIELDS = (
 _DUTY_SCOPE = {"RI&E": "jeugdige", "ouders": "kind"}
 
 
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def _short(label: str) -> str:
     """The name of a kind of work without its explanation in brackets, starting in lower case."""
-    return _lower(label.split(" (")[0])
+    return dutch.lower_first(label.split(" (")[0])
 
 
 def _kg(value: Decimal) -> str:
@@ -121,10 +117,10 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
         present = [label for key, label in sorted(never.value.items()) if key in values["kenmerken"]]
         for label in present:
             outcome.add(never, "fail",
-                        f"Niet toegestaan: {_lower(label)}. Dat is nooit arbeid van lichte aard; een leerling "
+                        f"Niet toegestaan: {dutch.lower_first(label)}. Dat is nooit arbeid van lichte aard; een leerling "
                         f"jonger dan {kind_age.value} mag het niet doen.")
         if not present:
-            listed = dutch.enumeration([_lower(label) for _, label in sorted(never.value.items())], "of")
+            listed = dutch.enumeration([dutch.lower_first(label) for _, label in sorted(never.value.items())], "of")
             outcome.add(never, "pass", f"In orde: geen {listed}.")
         if values["tillen_kg"] > lift.value:
             outcome.add(lift, "fail",
@@ -171,11 +167,11 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
         scope = _DUTY_SCOPE.get(key)
         limit = kind_age.value if scope == "kind" else youth_age.value if scope == "jeugdige" else None
         if key in values["werkgever"]:
-            outcome.add(duties, "pass", f"In orde: {_lower(text)}")
+            outcome.add(duties, "pass", f"In orde: {dutch.lower_first(text)}")
         elif limit is not None and age >= limit:
-            outcome.add(duties, "info", f"Niet verplicht voor een leerling van {age} jaar, alleen voor een leerling jonger dan {limit}: {_lower(text)}")
+            outcome.add(duties, "info", f"Niet verplicht voor een leerling van {age} jaar, alleen voor een leerling jonger dan {limit}: {dutch.lower_first(text)}")
         else:
-            outcome.add(duties, "fail", f"Niet geregeld: {_lower(text[:-1] if text.endswith('.') else text)} – dit is verplicht.")
+            outcome.add(duties, "fail", f"Niet geregeld: {dutch.lower_first(text[:-1] if text.endswith('.') else text)} – dit is verplicht.")
 
     failures = sum(1 for finding in outcome.findings if finding.status == "fail")
     outcome.values.update({
@@ -215,12 +211,12 @@ def _toezicht(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     advice = rules.get("werkzaamheden.toezichthouder.aanbevelingen", on)
     for key, text in sorted(eisen.value.items()):
         if key in values["toezicht_eisen"]:
-            outcome.add(eisen, "pass", f"In orde – toezichthouder: {_lower(text)}")
+            outcome.add(eisen, "pass", f"In orde – toezichthouder: {dutch.lower_first(text)}")
         elif key in advice.value:
             outcome.add(advice, "info",
-                        f"Niet aangevinkt – toezichthouder: {_lower(text)} Dit is een aanbeveling, geen wettelijke plicht; schriftelijk vastleggen "
+                        f"Niet aangevinkt – toezichthouder: {dutch.lower_first(text)} Dit is een aanbeveling, geen wettelijke plicht; schriftelijk vastleggen "
                         f"helpt wel om te laten zien dat het toezicht goed geregeld is.")
         else:
             gaps += 1
-            outcome.add(eisen, "fail", f"Niet geregeld – toezichthouder: {_lower(text)} Dit hoort bij adequaat deskundig toezicht.")
+            outcome.add(eisen, "fail", f"Niet geregeld – toezichthouder: {dutch.lower_first(text)} Dit hoort bij adequaat deskundig toezicht.")
     return gaps

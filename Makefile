@@ -10,7 +10,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve test build site pdf bench setup browser clean
+.PHONY: serve test check build site pdf bench setup browser clean
 
 ## serve: set up, build, and serve the site on http://127.0.0.1:$(PORT)/
 serve: build
@@ -21,12 +21,17 @@ serve: build
 test: setup browser
 	$(PY) -m pytest
 
+## check: the fast part (unit tests: calculators, data, contract, drift), no build and no browser
+check: $(VENV)/.installed
+	$(PY) -m pytest -m unit -q
+
 setup: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml build_scripts/deps.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet $$($(PYTHON) build_scripts/deps.py docs test)
+	$(PY) -m pip install --quiet --no-deps --editable .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -47,15 +52,15 @@ build: setup
 
 ## site: the static site plus a zip of it, ready to copy to a web server
 site: build
-	$(PY) -m build_scripts.package_site
+	$(PY) -m build_scripts.offline.package_site
 
 ## pdf: one PDF of the whole site
 pdf: build browser
-	$(PY) -m build_scripts.make_pdf
+	$(PY) -m build_scripts.offline.make_pdf
 
 ## bench: start-up, per-calculation, page weight, build and PDF timings (prints a table, writes JSON)
 bench: setup browser
-	$(PY) -m build_scripts.bench
+	$(PY) -m build_scripts.tools.bench
 
 clean:
 	rm -rf site dist .pytest_cache .hypothesis

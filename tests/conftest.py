@@ -9,12 +9,20 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from build_scripts.paths import ROOT
+from build_scripts.rules_data import compile_rules
+from calculators import Rules
 
-from build_scripts.rules_data import compile_rules  # noqa: E402
-from calculators import Rules  # noqa: E402
+
+COST_FOLDERS = ("unit", "build", "pyodide", "browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with the cost folder it lives in, so `-m unit` is the fast path."""
+    for item in items:
+        parts = Path(str(item.path)).relative_to(ROOT / "tests").parts
+        if parts and parts[0] in COST_FOLDERS:
+            item.add_marker(parts[0])
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from build_scripts import drift
-from build_scripts.macros import Context
+from build_scripts.site import drift
+from build_scripts.site.macros import Context
 from calculators import Rules
 
 ON = date(2026, 11, 28)
@@ -160,7 +160,7 @@ def test_every_real_page_passes(page, compiled_rules):
 
 def test_the_build_hook_refuses_a_hand_typed_norm():
     """The MkDocs hook stops the build on a page that types a norm value by hand."""
-    from build_scripts import hooks
+    from build_scripts.site import hooks
 
     hooks.on_config(SimpleNamespace(extra={}))
     page = SimpleNamespace(file=SimpleNamespace(src_path="proef.md"))

@@ -5,7 +5,7 @@
 // worker (this same file), it answers one message: that shows module workers can start here.
 //
 // Glue only: the files to check, the types they must have, every Dutch text and every fix come
-// from the page's JSON block (rendered by build_scripts/hosting.py). Results are text nodes.
+// from the page's JSON block (rendered by build_scripts/offline/hosting.py). Results are text nodes.
 // Every URL is resolved relative to this script, so the site may live in a sub-folder.
 (function () {
   "use strict";

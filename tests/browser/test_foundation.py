@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import renders, wait_for_render, wait_until_ready
+from tests.browser.conftest import renders, wait_for_render, wait_until_ready
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""The PDF for meetings: made by ``python -m build_scripts.make_pdf`` from the built site, read back with poppler.
+"""The PDF for meetings: made by ``python -m build_scripts.offline.make_pdf`` from the built site, read back with poppler.
 
 What a reader of the paper version needs: a Dutch cover with date and version, a table of
 contents whose page numbers are right, every page of the navigation in order, page numbers
@@ -20,7 +20,7 @@ import yaml
 
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 #: At most this many A4 pages for one page of the site, on average. The longest pages (the
 #: table of every norm with its sources, a calculator form with a table of rows) take a few
@@ -113,7 +113,7 @@ def pdf(built_site, tmp_path_factory) -> Path:
     cannot start a second time in a process whose browser tests still hold it."""
     out = tmp_path_factory.mktemp("pdf") / "wegwijzer-lwt.pdf"
     completed = subprocess.run(
-        [sys.executable, "-m", "build_scripts.make_pdf", "--site-dir", str(built_site), "--out", str(out)],
+        [sys.executable, "-m", "build_scripts.offline.make_pdf", "--site-dir", str(built_site), "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr

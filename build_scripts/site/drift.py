@@ -41,7 +41,7 @@ from typing import Any, Iterable
 
 from markdown_it import MarkdownIt
 
-DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+from ..paths import DOCS_DIR
 
 #: Stands in the prose for what is not prose (a macro, inline code, an autolink): no number
 #: can be read across it.

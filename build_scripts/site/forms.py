@@ -25,7 +25,7 @@ from calculators import FINDING_LABELS, VERDICT_LABELS, Rules, describe
 from calculators import dutch
 from calculators.outcome import plain
 
-from .bundle import project_version
+from ..bundle.wheel import project_version
 
 #: The page that lists every norm with an anchor per norm (relative to the site's root).
 RULES_PAGE = "bronnen/"

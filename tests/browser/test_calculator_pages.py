@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from calculators import VERDICT_LABELS
-from tests.e2e.conftest import axe_violations, renders, wait_for_render, wait_until_ready
+from tests.browser.conftest import axe_violations, renders, wait_for_render, wait_until_ready
 
 pytestmark = pytest.mark.browser
 

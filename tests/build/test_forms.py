@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from build_scripts.forms import render_form, rule_ids
+from build_scripts.site.forms import render_form, rule_ids
 from build_scripts.rules_data import compile_rules
 from calculators import Rules, available, describe, run
 from tests.casefiles import load_cases

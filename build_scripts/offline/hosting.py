@@ -27,8 +27,9 @@ import json
 from html import escape
 from pathlib import Path
 
-from . import bundle, print_page
-from .macros import Context, MacroError, register
+from ..bundle import wheel as bundle
+from ..site.macros import Context, MacroError, register
+from . import print_page
 
 #: The policy the site works under (verified by tests/e2e/test_offline.py). Material's inline
 #: scripts need 'unsafe-inline'; Pyodide compiles WebAssembly, hence 'wasm-unsafe-eval'.
@@ -295,7 +296,7 @@ def _check_site(site_dir: Path) -> None:
                 unknown.setdefault(path.suffix.lower() or "(geen extensie)", path.relative_to(site_dir).as_posix())
     if unknown:
         listed = ", ".join(f"{ext} ({example})" for ext, example in sorted(unknown.items()))
-        raise ValueError(f"hosting kit: no MIME type for {listed}; add it to MIME_TYPES in build_scripts/hosting.py")
+        raise ValueError(f"hosting kit: no MIME type for {listed}; add it to MIME_TYPES in build_scripts/offline/hosting.py")
     calc = site_dir / "assets" / "calc"
     strays = [
         p.name for p in calc.iterdir()

@@ -14,8 +14,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from build_scripts import hosting, package_site
-from tests.e2e.conftest import axe_violations, renders, wait_for_render, wait_until_ready
+from build_scripts.offline import hosting, package_site
+from tests.browser.conftest import axe_violations, renders, wait_for_render, wait_until_ready
 
 browser_test = pytest.mark.browser
 SELF_CHECK_TIMEOUT = 120_000

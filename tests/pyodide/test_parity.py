@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.bundle import build_wheel
+from build_scripts.bundle.wheel import build_wheel
 from calculators import run
 from tests.casefiles import load_cases, mismatches
 
-ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.node
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.pyodide
 
 
 @pytest.fixture(scope="module")

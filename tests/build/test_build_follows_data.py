@@ -23,7 +23,7 @@ import yaml
 from build_scripts.rules_data import DATA_DIR, DATA_DIR_ENV, compile_rules
 from calculators import Rules, run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 NORM = "stage.uren.minimum"
 OLD, NEW = 640, 600

@@ -1,6 +1,6 @@
 """Benchmark: calculator start-up against the bare Pyodide floor, page weight, build and PDF time.
 
-Run with ``make bench`` (``python -m build_scripts.bench``). It prints a table and writes the
+Run with ``make bench`` (``python -m build_scripts.tools.bench``). It prints a table and writes the
 same figures as JSON to ``.bench/bench.json``. It is a measurement, not a test: nothing here
 passes or fails on a time.
 
@@ -17,7 +17,7 @@ sub-folder by a ``ThreadingHTTPServer`` on 127.0.0.1 (as the browser tests do):
   a real verdict;
 - main-thread long tasks (> 50 ms) until the calculator is ready;
 - bytes transferred by a content page, a calculator page and the print page;
-- ``mkdocs build`` time and ``make pdf`` time (when ``build_scripts/make_pdf.py`` exists).
+- ``mkdocs build`` time and ``make pdf`` time (when ``build_scripts/offline/make_pdf.py`` exists).
 
 The machine may be shared: timings are noisy, so the runs are interleaved and medians reported.
 """
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..paths import ROOT
 OUT_DIR = ROOT / ".bench"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -208,8 +208,8 @@ def time_builds(count: int, work: Path) -> tuple[Path, list[float]]:
 
 def time_pdf(count: int) -> dict[str, Any]:
     """``make pdf`` wall time, when the PDF script exists."""
-    if not (ROOT / "build_scripts" / "make_pdf.py").is_file():
-        return {"available": False, "note": "build_scripts/make_pdf.py does not exist yet"}
+    if not (ROOT / "build_scripts" / "offline" / "make_pdf.py").is_file():
+        return {"available": False, "note": "build_scripts/offline/make_pdf.py does not exist yet"}
     times, failures = [], []
     for _ in range(count):
         started = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Pack the built site as one zip, ready to copy to a web server: ``python -m build_scripts.package_site``.
+"""Pack the built site as one zip, ready to copy to a web server: ``python -m build_scripts.offline.package_site``.
 
 The zip holds the files of ``site/`` at its top level (so "unpack into the web folder" is the
 whole instruction), including the hosting kit (``web.config``, ``.htaccess``, ``hosting/``).
@@ -13,7 +13,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..paths import ROOT
 DEFAULT_OUT = ROOT / "dist" / "wegwijzer-lwt-site.zip"
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 STORED = {".zip", ".whl", ".gz", ".png"}

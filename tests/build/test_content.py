@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 ABBREVIATIONS = ROOT / "overrides" / "includes" / "afkortingen.md"
 
@@ -294,7 +294,7 @@ def test_cijfers_page_has_an_inline_chart_with_a_text_alternative(built_site):
 
 def test_chart_svg_is_deterministic_and_marks_unclear_rows():
     """The same rows give the same bytes; an unclear route is drawn as such, an empty count is named."""
-    from build_scripts import charts
+    from build_scripts.site import charts
 
     rows = [
         {"profiel": "A", "route": "bbl", "aantal": 10, "verwant_pct": 50, "opmerking": ""},

@@ -1,7 +1,7 @@
 // Make a Pyodide memory snapshot with the calculators imported and the rules loaded.
-// Usage: node build_scripts/snapshot.mjs PYODIDE_DIR WHEEL OUT
+// Usage: node build_scripts/bundle/snapshot.mjs PYODIDE_DIR WHEEL OUT
 //
-// Run by build_scripts/bundle.py at build time, under Node, from the npm package's own files
+// Run by build_scripts/bundle/wheel.py at build time, under Node, from the npm package's own files
 // (no network). The browser's worker restores the snapshot instead of starting CPython and
 // importing the calculators itself, which is most of the wait before a calculator is ready.
 // A snapshot only fits the exact Pyodide build that made it (Pyodide checks a build id).
@@ -11,7 +11,7 @@ import path from "node:path";
 
 const [pyodideDir, wheelPath, outPath] = process.argv.slice(2);
 if (!pyodideDir || !wheelPath || !outPath) {
-  console.error("usage: node build_scripts/snapshot.mjs PYODIDE_DIR WHEEL OUT");
+  console.error("usage: node build_scripts/bundle/snapshot.mjs PYODIDE_DIR WHEEL OUT");
   process.exit(2);
 }
 

@@ -1,4 +1,4 @@
-"""Print the whole site to one PDF for meetings: ``python -m build_scripts.make_pdf``.
+"""Print the whole site to one PDF for meetings: ``python -m build_scripts.offline.make_pdf``.
 
 The print-site plugin writes ``print_page/index.html`` (cover, table of contents, every page in
 navigation order). This module serves the built site on a loopback port, opens that page in
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..paths import ROOT
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from build_scripts import macros, norm_tables  # noqa: F401  (norm_tables registers the macros)
-from build_scripts.macros import Context, MacroError
+from build_scripts.site import macros, norm_tables  # noqa: F401  (norm_tables registers the macros)
+from build_scripts.site.macros import Context, MacroError
 from calculators import Rules
 
 ON = date(2026, 11, 28)

@@ -17,20 +17,18 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from build_scripts import bundle, charts, drift, external_assets, hosting, macros, norm_tables  # noqa: E402,F401
+from build_scripts.bundle import wheel as bundle
+from build_scripts.offline import hosting
+from build_scripts.rules_data import DataError, compile_rules
+from build_scripts.site import charts, drift, macros, norm_tables  # noqa: F401
 # norm_tables and charts register their macros when imported.
-from build_scripts.rules_data import DataError, compile_rules  # noqa: E402
-from calculators import Rules  # noqa: E402
+from build_scripts.tools import external_assets
+from calculators import Rules
 
 log = logging.getLogger("mkdocs.plugins.lwt")
 _state: dict = {}

@@ -7,7 +7,7 @@ give the same file and the same content hash in its folder name. The browser fet
 
 Beside the wheel, the build saves a Pyodide memory snapshot (``pyodide-snapshot.bin.gz``):
 the state of Pyodide with CPython started, the calculators imported and the rules loaded, made
-under Node from the npm package by ``build_scripts/snapshot.mjs``. The browser's worker restores
+under Node from the npm package by ``build_scripts/bundle/snapshot.mjs``. The browser's worker restores
 it instead of starting CPython and importing everything itself, which is most of the wait. It
 is cached in ``.cache/lwt-snapshot/`` by the hash of its inputs; set ``LWT_SNAPSHOT=0`` to build
 without one (the worker then starts Pyodide fresh, as it also does if the snapshot fails).
@@ -32,13 +32,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..paths import ROOT
 PACKAGE_DIR = ROOT / "calculators"
 DIST_NAME = "lwt_calculators"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
-SNAPSHOT_SCRIPT = ROOT / "build_scripts" / "snapshot.mjs"
+SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "snapshot.mjs"
 SNAPSHOT_CACHE = ROOT / ".cache" / "lwt-snapshot"
 SNAPSHOT_NAME = "pyodide-snapshot.bin.gz"
 SNAPSHOT_CACHE_KEEP = 6  # about 6 MB each

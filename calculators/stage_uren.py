@@ -24,6 +24,18 @@ from .rules import Rules
 
 NAME = "stage_uren"
 TITLE = "Stage-uren in leerjaar 3 en 4"
+#: The norms of data/ this calculator reads (the form lists their descriptions).
+NORMS = (
+    "leerbedrijven.sbb_codes_vmbo",
+    "stage.dagen.minimum",
+    "stage.leerjaren",
+    "stage.schoolweek_met_onderwijs",
+    "stage.uren.maximum",
+    "stage.uren.minimum",
+    "werktijden.jeugdige.max_uren_per_dienst",
+    "werktijden.kind.max_uren_per_dag",
+    "werktijden.minimum_leeftijd_stage",
+)
 INTRO = (
     "Vul per stageperiode in hoeveel weken, dagen per week en uren per dag de leerling stage loopt, "
     "en bij welk leerbedrijf (de SBB-code). De rekenhulp telt de uren die meetellen voor het "

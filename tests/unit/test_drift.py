@@ -142,7 +142,7 @@ def test_an_earlier_value_typed_by_hand_is_caught(compiled_rules):
     values.append({**values[-1], "from": "2026-08-01", "value": 600})
     problems = _check("Minstens 640 klokuren.\n", changed)
     assert len(problems) == 1
-    assert "{{ norm: stage.uren.minimum @ 2021-08-01 }}" in problems[0]
+    assert "{{ norm: stage.uren.minimum @ 2015-09-01 }}" in problems[0]
     assert _check("Minstens 600 klokuren.\n", changed)[0].endswith("write {{ norm: stage.uren.minimum }} instead of typing it")
 
 

@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 from calculators import dutch
 
 from . import law_dates
-from .macros import Context, MacroError, format_value, register
+from .macros import Context, MacroError, format_value
 from .norm_tables import anchor as norm_anchor
 
 PAGE = "wijzigingen/"  # the page's URL relative to the site root (use_directory_urls)
@@ -90,8 +90,10 @@ def _norm_changes(norm_id: str, norm: dict[str, Any]) -> list[Change]:
         if entry["value"] is None:
             changes.append(Change(day, "vervalt", subject, "Deze regel geldt vanaf deze datum niet meer.", norm_id))
         elif entry["value"] != before["value"]:
+            cited = _cited(entry["sources"], day)
+            where = f" Op grond van {cited}." if cited else ""
             changes.append(Change(day, "waarde", subject,
-                                  f"Was: {_plain(before['value'], unit)}. Wordt: {_plain(entry['value'], unit)}.", norm_id))
+                                  f"Was: {_plain(before['value'], unit)}. Wordt: {_plain(entry['value'], unit)}.{where}", norm_id))
         else:
             cited = _cited(entry["sources"], day)
             where = f" Nu op grond van {cited}." if cited else ""
@@ -168,13 +170,33 @@ def anchor(day: str) -> str:
 KIND_LABEL = {"wet": "Wet", "waarde": "Andere waarde", "nieuw": "Nieuwe regel", "vervalt": "Vervalt", "bron": "Andere bron"}
 
 
-@register("wijzigingen")
+def compiled_of(context: Context) -> dict[str, Any]:
+    """The compiled laws and norms behind a page: the context's own, or rebuilt from its ``Rules``.
+
+    A context that carries only the rules object (norms with ``history()``, and ``laws``) gives
+    the same shape: each value with ``from``, ``since``, ``value`` and all its sources.
+    """
+    compiled = getattr(context, "compiled", None)
+    if compiled is not None:
+        return compiled
+    rules = context.rules
+    norms = {}
+    for norm in rules:
+        values = [
+            {"from": entry.valid_from.isoformat(), "since": entry.since, "value": entry.value,
+             "sources": list(entry.all_sources or entry.sources)}
+            for entry in norm.history()
+        ]
+        norms[norm.id] = {"description": norm.description, "unit": norm.unit, "topic": norm.topic, "values": values}
+    return {"laws": rules.laws, "norms": norms}
+
+
 def wijzigingen(argument: str, context: Context) -> str:
     """``{{ wijzigingen }}``: every dated change in data/, newest first, one section per date."""
     if argument:
         raise MacroError("wijzigingen takes no argument")
     parts = []
-    for day, changes in by_day(history(context.compiled)):
+    for day, changes in by_day(history(compiled_of(context))):
         coming = " (komt eraan)" if day > context.on.isoformat() else ""
         parts.append(f"## {law_dates.long_date(day)}{coming} {{ #{anchor(day)} }}")
         items = []
@@ -217,3 +239,14 @@ def feed_xml(compiled: dict[str, Any], site_url: str = "") -> bytes:
         summary = ET.SubElement(entry, f"{{{ATOM}}}summary", type="text")
         summary.text = " ".join(f"{KIND_LABEL[change.kind]}: {change.subject}. {change.text}" for change in changes)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+#: The macros of this module (``{{ wijzigingen }}``), for a macro table that collects modules.
+MACROS = {"wijzigingen": wijzigingen}
+
+try:  # the macro table of this checkout registers macros on import
+    from .macros import register
+except ImportError:  # a macro registry that collects each module's MACROS instead
+    register = None
+if register is not None:
+    register("wijzigingen")(wijzigingen)

@@ -4,6 +4,9 @@ A value's ``from`` is the date the value took effect; with ``since: at_least`` i
 date of the oldest text read that already has the value, so the page says "in elk geval sinds".
 A source's ``from``/``until`` (from its law in ``wetten.yaml`` or its own) say when the cited text
 was in force; the page shows them after the article so that a reader sees which text applied when.
+
+The functions take plain values (a date or ISO text, and the ``since`` word), so that any table
+code can call them, whether it holds compiled dicts or ``NormValue`` objects.
 """
 
 from __future__ import annotations
@@ -13,16 +16,27 @@ from typing import Any
 
 from calculators import dutch
 
-
-def long_date(iso: str) -> str:
-    return dutch.long_date(date.fromisoformat(iso))
+AT_LEAST = "at_least"
 
 
-def since_phrase(entry: dict[str, Any]) -> str:
-    """``"1 augustus 2020"``, or ``"in elk geval sinds 1 september 2015"`` for an at-least date."""
-    if entry.get("since") == "at_least":
-        return f"in elk geval sinds {long_date(entry['from'])}"
-    return long_date(entry["from"])
+def long_date(day: date | str) -> str:
+    return dutch.long_date(day if isinstance(day, date) else date.fromisoformat(day))
+
+
+def since_phrase(valid_from: date | str, since: str = "exact") -> str:
+    """For a table cell: ``"1 augustus 2020"``, or ``"in elk geval sinds 1 september 2015"``."""
+    return f"in elk geval sinds {long_date(valid_from)}" if since == AT_LEAST else long_date(valid_from)
+
+
+def since_sentence(valid_from: date | str, since: str = "exact") -> str:
+    """For inside a sentence: ``"sinds 1 augustus 2020"`` or ``"in elk geval sinds 1 september 2015"``."""
+    return since_phrase(valid_from, since) if since == AT_LEAST else f"sinds {long_date(valid_from)}"
+
+
+def period_phrase(valid_from: date | str, until: date | str, since: str = "exact") -> str:
+    """A value that applied until ``until`` (exclusive): ``"van 1 augustus 2014 tot 1 augustus 2020"``."""
+    prefix = "in elk geval " if since == AT_LEAST else ""
+    return f"{prefix}van {long_date(valid_from)} tot {long_date(until)}"
 
 
 def source_period(source: dict[str, Any]) -> str:
@@ -35,15 +49,3 @@ def source_period(source: dict[str, Any]) -> str:
     if end:
         return f"tot en met {long_date(end)}"
     return ""
-
-
-def since_sentence(entry: dict[str, Any]) -> str:
-    """For inside a sentence: ``"sinds 1 augustus 2020"`` or ``"in elk geval sinds 1 september 2015"``."""
-    phrase = since_phrase(entry)
-    return phrase if entry.get("since") == "at_least" else f"sinds {phrase}"
-
-
-def period_phrase(entry: dict[str, Any], until: str) -> str:
-    """A value that applied until ``until`` (exclusive): ``"van 1 augustus 2014 tot 1 augustus 2020"``."""
-    prefix = "in elk geval " if entry.get("since") == "at_least" else ""
-    return f"{prefix}van {long_date(entry['from'])} tot {long_date(until)}"

@@ -314,10 +314,10 @@ def _until(norm: dict[str, Any], index: int) -> str | None:
 
 def _since_text(norm: dict[str, Any], index: int, current: int | None) -> str:
     entry = norm["values"][index]
-    since = law_dates.since_phrase(entry)
+    since = law_dates.since_phrase(entry["from"], entry.get("since", "exact"))
     until = _until(norm, index)
     if current is not None and index < current and until:
-        return law_dates.period_phrase(entry, until)
+        return law_dates.period_phrase(entry["from"], until, entry.get("since", "exact"))
     if current is None or index > current:
         return f"vanaf {since} (komt eraan)"
     return since
@@ -427,7 +427,7 @@ def lijst(argument: str, context: Context) -> str:
     table = value_table(entry["value"], norm["unit"], headers, caption=norm["description"])
     meta = (
         f'<p class="lwt-table-source">{"Bronnen" if len(entry["sources"]) > 1 else "Bron"}: {sources_inline(entry["sources"])}. '
-        f"Zekerheid: {certainty_label(entry['certainty'])}. Geldt {law_dates.since_sentence(entry)}; "
+        f"Zekerheid: {certainty_label(entry['certainty'])}. Geldt {law_dates.since_sentence(entry['from'], entry.get('since', 'exact'))}; "
         f"gecontroleerd op {long_date(entry['last_checked'])}.</p>"
     )
     if entry.get("note") and entry["certainty"] in DOUBTFUL:

@@ -124,3 +124,18 @@ def test_combinatiecijfer_rounding_in_plain_words(built_site):
     text = _text(built_site, "rekenhulpen/examenpakket")
     assert "0 decimalen" not in text
     assert "op een heel cijfer" in text
+
+
+def test_rekenen_legal_basis_by_period(built_site):
+    """The exam page gives WVO (oud) art. 118jj for 2020-2022 and UB WVO 2020 art. 10.3 since 1 August 2022."""
+    text = _text(built_site, "examen")
+    assert "118jj" in text and "31 juli 2022" in text
+    assert "sinds 1 augustus 2022 staat het in Uitvoeringsbesluit WVO 2020 art. 10.3" in text
+
+
+def test_bronnen_explains_in_any_case_since(built_site):
+    """The Bronnen page explains 'in elk geval sinds' and links to 'Wat is er veranderd'."""
+    html = (built_site / "bronnen" / "index.html").read_text(encoding="utf-8")
+    text = _text(built_site, "bronnen")
+    assert "dan weten we alleen dat de regel op die datum al gold" in text
+    assert 'href="../wijzigingen/"' in html

@@ -35,10 +35,13 @@ BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
 
 FILE_KEYS = {"title", "norms"}
 LAWS_FILE_KEYS = {"title", "laws"}
-LAW_KEYS = {"title", "short", "bwb", "url", "governs"}
+LAW_KEYS = {"title", "short", "bwb", "url", "governs", "from", "until"}
 NORM_KEYS = {"description", "unit", "values"}
-VALUE_KEYS = {"from", "value", "sources", "certainty", "last_checked", "note"}
-SOURCE_KEYS = {"law", "title", "article", "url", "bwb"}
+VALUE_KEYS = {"from", "since", "value", "sources", "certainty", "last_checked", "note"}
+SOURCE_KEYS = {"law", "title", "article", "url", "bwb", "from", "until"}
+#: How a value's ``from`` date is meant: the date it took effect ("exact"), or only the date of the
+#: oldest text read that already has it ("at_least": in force in any case since then, maybe longer).
+SINCE = ("exact", "at_least")
 
 
 class DataError(ValueError):
@@ -113,7 +116,7 @@ def _check_unknown(path: Path, norm: str | None, where: str, found: dict, allowe
             _fail(path, norm, f"{where}{key}", f"unknown key (allowed: {', '.join(sorted(allowed))})")
 
 
-def _date(path: Path, norm: str, key: str, value: Any) -> str:
+def _date(path: Path, norm: str | None, key: str, value: Any) -> str:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         if isinstance(value, str):
             try:
@@ -163,8 +166,21 @@ def load_laws(data_dir: Path | None = None) -> dict[str, dict[str, str]]:
         _url(path, None, f"laws.{key}.url", law["url"])
         if not BWB_ID.match(law["bwb"]):
             _fail(path, None, f"laws.{key}.bwb", f"must be a BWB id such as BWBR0044212, got {law['bwb']!r}")
-        laws[key] = dict(law)
+        resolved = {field: law[field] for field in ("title", "short", "bwb", "url", "governs")}
+        resolved.update(_period(path, None, f"laws.{key}.", law))
+        laws[key] = resolved
     return laws
+
+
+def _period(path: Path, norm: str | None, where: str, found: dict) -> dict[str, str]:
+    """The optional ``from`` and ``until`` dates (both inclusive) of a law or a source, checked."""
+    period = {}
+    for field in ("from", "until"):
+        if field in found:
+            period[field] = _date(path, norm, f"{where}{field}", found[field])
+    if "from" in period and "until" in period and period["until"] < period["from"]:
+        _fail(path, norm, f"{where}until", f"ends ({period['until']}) before it starts ({period['from']})")
+    return period
 
 
 def _source(path: Path, norm: str, key: str, source: Any, laws: dict[str, dict[str, str]]) -> dict[str, str]:
@@ -179,6 +195,7 @@ def _source(path: Path, norm: str, key: str, source: Any, laws: dict[str, dict[s
         if not source.get("article"):
             _fail(path, norm, f"{key}.article", "a source that cites a law must name the article")
         resolved = {"law": source["law"], "title": law["title"], "bwb": law["bwb"], "url": law["url"]}
+        resolved.update({field: law[field] for field in ("from", "until") if field in law})
     elif not isinstance(source.get("title"), str) or not source["title"].strip():
         _fail(path, norm, f"{key}.title", "missing: a source needs a law key or a title")
     for field in ("title", "article", "bwb"):
@@ -193,6 +210,10 @@ def _source(path: Path, norm: str, key: str, source: Any, laws: dict[str, dict[s
     if "url" not in resolved:
         _fail(path, norm, f"{key}.url", "missing: every source needs a web address")
     resolved.setdefault("article", "")
+    # A source's own dates (an article inserted later, or repealed earlier) override its law's.
+    resolved.update(_period(path, norm, f"{key}.", source))
+    if resolved.get("from") and resolved.get("until") and resolved["until"] < resolved["from"]:
+        _fail(path, norm, f"{key}.until", f"ends ({resolved['until']}) before it starts ({resolved['from']})")
     return resolved
 
 
@@ -214,14 +235,59 @@ def _value(path: Path, norm: str, index: int, entry: Any, laws) -> dict[str, Any
         _fail(path, norm, f"{key}.note", "must be text (Markdown)")
     if entry["certainty"] in CERTAINTIES_NEEDING_NOTE and not note.strip():
         _fail(path, norm, f"{key}.note", f"a value labelled {entry['certainty']!r} must explain why in a note")
+    since = entry.get("since", "exact")
+    if since not in SINCE:
+        _fail(path, norm, f"{key}.since", f"must be one of {', '.join(SINCE)}, got {since!r}")
     return {
         "from": _date(path, norm, f"{key}.from", entry["from"]),
+        "since": since,
         "value": _plain(path, norm, f"{key}.value", entry["value"]),
         "sources": [_source(path, norm, f"{key}.sources[{i}]", s, laws) for i, s in enumerate(sources)],
         "certainty": entry["certainty"],
         "last_checked": _date(path, norm, f"{key}.last_checked", entry["last_checked"]),
         "note": note.strip(),
     }
+
+
+def in_force(source: dict[str, str], on: str) -> bool:
+    """Whether a compiled source is in force on the ISO date ``on`` (no dates: always)."""
+    return source.get("from", "0000-00-00") <= on and on <= source.get("until", "9999-99-99")
+
+
+def _day_after(iso: str) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
+
+
+def _check_sources_in_force(path: Path, norm: str, values: list[dict[str, Any]]) -> None:
+    """Every value has a source in force on its own ``from`` date and at every source boundary in its period.
+
+    A value's period runs from its ``from`` to the day before the next value's ``from``. A source
+    that is in force on none of those days cites a law that did not (yet, or any more) apply.
+    """
+    for index, entry in enumerate(values):
+        start = entry["from"]
+        end = values[index + 1]["from"] if index + 1 < len(values) else None  # exclusive
+        checks = {start}
+        # A null value ("no longer applies") needs its repealing source on its own date only.
+        for source in entry["sources"] if entry["value"] is not None else ():
+            for moment in (source.get("from"), _day_after(source["until"]) if source.get("until") else None):
+                if moment and start < moment and (end is None or moment < end):
+                    checks.add(moment)
+        for moment in sorted(checks):
+            if not any(in_force(source, moment) for source in entry["sources"]):
+                _fail(
+                    path, norm, f"values[{index}].sources",
+                    f"no source is in force on {moment}; add the law (or article) that applied then, "
+                    "or give the value a later 'from'",
+                )
+        for number, source in enumerate(entry["sources"]):
+            starts_after = end is not None and source.get("from", "0000-00-00") >= end
+            if starts_after or source.get("until", "9999-99-99") < start:
+                _fail(
+                    path, norm, f"values[{index}].sources[{number}]",
+                    f"this source ({source['title']}, {source['article'] or 'no article'}) is in force on no day "
+                    f"of this value's period ({start} to {end or 'now'})",
+                )
 
 
 def load_topic(path: Path, laws: dict[str, dict[str, str]]) -> dict[str, Any]:
@@ -258,6 +324,7 @@ def load_topic(path: Path, laws: dict[str, dict[str, str]]) -> dict[str, Any]:
             _fail(path, norm_id, "values", "the values must be in order of their 'from' date, each date once")
         if compiled[0]["value"] is None:
             _fail(path, norm_id, "values[0].value", "the first value cannot be null: null means 'no longer applies' after an earlier value")
+        _check_sources_in_force(path, norm_id, compiled)
         norms[norm_id] = {
             "topic": topic,
             "description": norm["description"].strip(),

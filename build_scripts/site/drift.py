@@ -27,6 +27,10 @@ What is ignored, to keep ordinary text free:
 - a unit of the form "procent X" (for example "procent verwant") counts only when X follows
   within a few words ("50% verwant"), so "telt voor 50%" elsewhere is not a norm.
 
+Numbers written as words count too ("zeshonderdveertig uur", "vanaf veertien jaar", "ten minste
+vier keuzevakken"), except "een", which is mostly the article; "één" counts. Numbers inside a list
+value of a norm ("leerjaren": [3, 4]) are values like any other.
+
 The message names the page, the line, the number and the norm id to use.
 """
 
@@ -114,6 +118,107 @@ QUALIFIER_WINDOW = 4
 
 _md = MarkdownIt("commonmark").enable("table")
 
+# --- numbers written as words ---------------------------------------------------------------
+
+_UNITS_WORDS = {
+    "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+}
+_TEENS = {
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+    "zeventien": 17, "achttien": 18, "negentien": 19,
+}
+_TENS = {
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+    "negentig": 90,
+}
+#: In a compound the 1 is "een" ("eenentwintig", "eenhonderd"), and "ën" joins after a vowel.
+_COMPOUND_UNITS = {**_UNITS_WORDS, "een": 1}
+WORD = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?![\w-])", re.IGNORECASE)
+
+
+def _below_hundred(word: str) -> int | None:
+    if word in _UNITS_WORDS:
+        return _UNITS_WORDS[word]
+    if word in _TEENS:
+        return _TEENS[word]
+    if word in _TENS:
+        return _TENS[word]
+    for tens_word, tens in _TENS.items():
+        if word.endswith(tens_word):
+            head = word[: -len(tens_word)]
+            for joint in ("en", "ën"):
+                if head.endswith(joint) and head[: -len(joint)] in _COMPOUND_UNITS:
+                    return _COMPOUND_UNITS[head[: -len(joint)]] + tens
+    return None
+
+
+def _below_thousand(word: str) -> int | None:
+    if not word:
+        return None
+    if "honderd" in word:
+        head, _, tail = word.partition("honderd")
+        if head == "":
+            hundreds = 1
+        elif head in _COMPOUND_UNITS:
+            hundreds = _COMPOUND_UNITS[head]
+        else:
+            hundreds = _below_hundred(head)  # "twaalfhonderd", "negentienhonderd"
+            if hundreds is None or hundreds < 10:
+                return None
+        rest = _below_hundred(tail.removeprefix("en")) if tail else 0
+        return None if rest is None else hundreds * 100 + rest
+    return _below_hundred(word)
+
+
+def word_number(word: str) -> int | None:
+    """The value of a Dutch number written as one word ("zeshonderdveertig" -> 640), else None.
+
+    "een" alone is not a number here (it is mostly the article); "één" is.
+    """
+    word = word.lower()
+    if word == "een":
+        return None
+    if "duizend" in word:
+        head, _, tail = word.partition("duizend")
+        thousands = 1 if head == "" else _below_thousand(head) if head != "een" else 1
+        rest = _below_thousand(tail.removeprefix("en")) if tail else 0
+        if thousands is None or rest is None:
+            return None
+        return thousands * 1000 + rest
+    return _below_thousand(word)
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A number in the prose, in figures or in words, in the shape the checks need."""
+
+    start_at: int
+    end_at: int
+    written: str
+    value: Decimal | None
+
+    def start(self) -> int:
+        return self.start_at
+
+    def end(self) -> int:
+        return self.end_at
+
+    def group(self, index: int = 0) -> str:
+        return self.written
+
+
+def numbers_in(text: str) -> list[_Written]:
+    """Every number in ``text``, written in figures or as one Dutch word, in order of position."""
+    found = [
+        _Written(m.start(), m.end(), m.group(0), parse_number(m.group("number"), m.group("half")))
+        for m in NUMBER.finditer(text)
+    ]
+    for m in WORD.finditer(text):
+        value = word_number(m.group(0))
+        if value is not None:
+            found.append(_Written(m.start(), m.end(), m.group(0), Decimal(value).normalize()))
+    return sorted(found, key=lambda number: number.start_at)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -159,12 +264,15 @@ def numeric_index(compiled: dict[str, Any], on=None) -> dict[Decimal, list[Candi
         values = norm["values"]
         for position, entry in enumerate(values):
             value = entry["value"]
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
+            items = value if isinstance(value, list) else [value]
+            numbers = [item for item in items if isinstance(item, (int, float)) and not isinstance(item, bool)]
+            if not numbers:
                 continue
             until = values[position + 1]["from"] if position + 1 < len(values) else None
             current = on is None or (entry["from"] <= on.isoformat() and (until is None or on.isoformat() < until))
-            key = Decimal(str(value)).normalize()
-            index.setdefault(key, []).append(Candidate(norm_id, norm["unit"], entry["from"], until, current))
+            for number in dict.fromkeys(numbers):
+                key = Decimal(str(number)).normalize()
+                index.setdefault(key, []).append(Candidate(norm_id, norm["unit"], entry["from"], until, current))
     return index
 
 
@@ -293,10 +401,10 @@ def prose(markdown: str) -> Iterable[tuple[int, str]]:
 # --- finding hand-typed norms ---------------------------------------------------------------
 
 
-def _chains(text: str) -> list[list[re.Match]]:
+def _chains(text: str) -> list[list[_Written]]:
     """Numbers in the text, grouped when they share one unit word ("640 tot 1.280 uur")."""
-    chains: list[list[re.Match]] = []
-    for match in NUMBER.finditer(text):
+    chains: list[list[_Written]] = []
+    for match in numbers_in(text):
         if chains and CONNECTOR.match(text[chains[-1][-1].end():match.start()]):
             chains[-1].append(match)
         else:
@@ -336,7 +444,7 @@ def find(markdown: str, compiled: dict[str, Any], on=None) -> list[tuple[int, st
     for first_line, text in prose(markdown):
         for chain in _chains(text):
             for match in chain:
-                number = parse_number(match.group("number"), match.group("half"))
+                number = match.value
                 candidates = index.get(number) if number is not None else None
                 if not candidates:
                     continue

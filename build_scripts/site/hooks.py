@@ -25,8 +25,8 @@ from mkdocs.exceptions import PluginError
 from build_scripts.bundle import wheel as bundle
 from build_scripts.offline import hosting
 from build_scripts.rules_data import DataError, compile_rules
-from build_scripts.site import charts, drift, macros, norm_tables  # noqa: F401
-# norm_tables and charts register their macros when imported.
+from build_scripts.site import changes, charts, drift, macros, norm_tables  # noqa: F401
+# norm_tables, charts and changes register their macros when imported.
 from build_scripts.tools import external_assets
 from calculators import Rules
 
@@ -78,6 +78,7 @@ def on_post_build(config):
         json.dumps(_state["compiled"], ensure_ascii=False, indent=1), encoding="utf-8"
     )
     hosting.write(site_dir, {"manifest": manifest, "rules": _state["compiled"], "on": _state["on"]})
+    (site_dir / changes.FEED).write_bytes(changes.feed_xml(_state["compiled"], config.get("site_url") or ""))
     problems = external_assets.find(site_dir)
     if problems:
         listed = "\n  ".join(problems[:20])

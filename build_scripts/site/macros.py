@@ -40,7 +40,8 @@ def format_value(value: Any) -> str:
     if isinstance(value, list):
         return dutch.enumeration([format_value(item) for item in value])
     if isinstance(value, str):
-        return value
+        # A time of day reads the Dutch way: "07:00" -> "07.00" (the page adds "uur").
+        return value.replace(":", ".") if re.fullmatch(r"\d{2}:\d{2}", value) else value
     raise MacroError(f"a value of type {type(value).__name__} cannot stand in a sentence; use a table macro")
 
 

@@ -27,6 +27,7 @@ import markdown as python_markdown
 
 from calculators import dutch
 
+from . import law_dates
 from .macros import Context, MacroError, register
 
 #: The order of the topics on the Bronnen page; topics not listed follow alphabetically.
@@ -129,6 +130,8 @@ def _scalar(value: Any, unit: str = "") -> str:
         return "ja" if value else "nee"
     if isinstance(value, (int, float)):
         return with_unit(value, unit) if unit else dutch.number(value)
+    if unit == "tijd (uu:mm)" and re.fullmatch(r"\d{2}:\d{2}", str(value)):
+        return escape(str(value).replace(":", ".")) + " uur"  # a time the Dutch way: 07.00 uur
     return escape(str(value))
 
 
@@ -160,7 +163,9 @@ def _source_items(sources: list[dict[str, str]]) -> list[str]:
     for source in sources:
         link = f'<a href="{escape(source["url"], quote=True)}">{escape(source["title"])}</a>'
         article = f", {escape(source['article'])}" if source.get("article") else ""
-        items.append(f"{link}{article}")
+        period = law_dates.source_period(source)
+        when = f' <span class="lwt-source-period">(geldt {escape(period)})</span>' if period else ""
+        items.append(f"{link}{article}{when}")
     return items
 
 
@@ -309,10 +314,10 @@ def _until(norm: dict[str, Any], index: int) -> str | None:
 
 def _since_text(norm: dict[str, Any], index: int, current: int | None) -> str:
     entry = norm["values"][index]
-    since = long_date(entry["from"])
+    since = law_dates.since_phrase(entry["from"], entry.get("since", "exact"))
     until = _until(norm, index)
     if current is not None and index < current and until:
-        return f"van {since} tot {long_date(until)}"
+        return law_dates.period_phrase(entry["from"], until, entry.get("since", "exact"))
     if current is None or index > current:
         return f"vanaf {since} (komt eraan)"
     return since
@@ -422,7 +427,7 @@ def lijst(argument: str, context: Context) -> str:
     table = value_table(entry["value"], norm["unit"], headers, caption=norm["description"])
     meta = (
         f'<p class="lwt-table-source">{"Bronnen" if len(entry["sources"]) > 1 else "Bron"}: {sources_inline(entry["sources"])}. '
-        f"Zekerheid: {certainty_label(entry['certainty'])}. Geldt sinds {long_date(entry['from'])}; "
+        f"Zekerheid: {certainty_label(entry['certainty'])}. Geldt {law_dates.since_sentence(entry['from'], entry.get('since', 'exact'))}; "
         f"gecontroleerd op {long_date(entry['last_checked'])}.</p>"
     )
     if entry.get("note") and entry["certainty"] in DOUBTFUL:

@@ -117,13 +117,14 @@ def test_bronnen_shows_certainty_and_sources_of_every_value(bronnen_html, compil
 
 
 def test_bronnen_row_of_640_hours(bronnen_html):
-    """The stage minimum reads 640 klokuren since 1 augustus 2021, bevestigd, with WVO 2020 art. 2.103."""
+    """The stage minimum reads 640 klokuren 'in elk geval sinds 1 september 2015' (the oldest text read), bevestigd, with WVO 2020 art. 2.103 since 1 August 2022."""
     row = _row(_parse(bronnen_html), "norm-stage-uren-minimum")
     header, value, since, sources, certainty = row["cells"]
     assert header[0] == "th" and header[1].get("scope") == "row"
     assert value[2] == "640 klokuren"
-    assert since[2] == "1 augustus 2021"
-    assert re.search(r"Wet voortgezet onderwijs 2020 ?, art\. 2\.103", sources[2]), sources[2]
+    assert since[2] == "in elk geval sinds 1 september 2015"
+    assert re.search(r"Wet voortgezet onderwijs 2020 ?, art\. 2\.103 \(geldt sinds 1 augustus 2022\)", sources[2]), sources[2]
+    assert re.search(r"art\. 10b1 lid 1 \(tekst 2015\) \(geldt tot en met 31 juli 2022\)", sources[2]), sources[2]
     assert certainty[2].startswith("bevestigd gecontroleerd op 28 november 2026")
 
 

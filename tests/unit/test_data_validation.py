@@ -107,8 +107,8 @@ def test_rekentoets_before_the_change(rules):
 
 
 def test_schoolexamen_rekenen_after_the_change(rules):
-    """From school year 2020-2021 it is the schoolexamen rekenen, with UB WVO 2020 art. 10.3 as source."""
-    value = rules.get("examen.rekenen", date(2021, 9, 1))
+    """From school year 2020-2021 it is the schoolexamen rekenen; since 1 August 2022 with UB WVO 2020 art. 10.3 as source."""
+    value = rules.get("examen.rekenen", date(2022, 9, 1))
     assert value.value["naam"] == "het schoolexamen rekenen"
     assert value.valid_from == date(2020, 8, 1)
     assert value.certainty == "gecorrigeerd"

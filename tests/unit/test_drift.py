@@ -142,7 +142,7 @@ def test_an_earlier_value_typed_by_hand_is_caught(compiled_rules):
     values.append({**values[-1], "from": "2026-08-01", "value": 600})
     problems = _check("Minstens 640 klokuren.\n", changed)
     assert len(problems) == 1
-    assert "{{ norm: stage.uren.minimum @ 2021-08-01 }}" in problems[0]
+    assert "{{ norm: stage.uren.minimum @ 2015-09-01 }}" in problems[0]
     assert _check("Minstens 600 klokuren.\n", changed)[0].endswith("write {{ norm: stage.uren.minimum }} instead of typing it")
 
 
@@ -167,3 +167,51 @@ def test_the_build_hook_refuses_a_hand_typed_norm():
     with pytest.raises(PluginError, match="stage.uren.minimum"):
         hooks.on_page_markdown("Minstens 640 klokuren.\n", page, None, None)
     assert "640" in hooks.on_page_markdown("Minstens {{ norm: stage.uren.minimum }} klokuren.\n", page, None, None)
+
+
+@pytest.mark.parametrize(("sentence", "norm_id"), [
+    ("ten minste zeshonderdveertig uur stage", "stage.uren.minimum"),
+    ("ten hoogste twaalfhonderdtachtig klokuren", "stage.uren.maximum"),
+    ("samen drieduizendzevenhonderd klokuren", "onderwijstijd.klokuren_totaal"),
+    ("op ten minste honderdnegenentachtig dagen", "onderwijstijd.dagen_per_jaar"),
+    ("vanaf veertien jaar mag een leerling stage lopen", "werktijden.minimum_leeftijd_stage"),
+    ("niet meer dan vijfendertig uur per week", "werktijden.kind.max_uren_per_week"),
+    ("een pauze van dertig minuten", "werktijden.kind.pauze_minuten"),
+    ("ten minste vier keuzevakken", "examen.min_keuzevakken"),
+    ("het programma van de vier leerjaren", "onderwijstijd.leerjaren"),
+])
+def test_numbers_written_as_words_are_caught(sentence, norm_id, compiled_rules):
+    """A norm value written as a Dutch number word, with its unit word, is reported like one in figures."""
+    problems = _check(f"In de praktijk: {sentence}.\n", compiled_rules)
+    assert any(norm_id in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(("word", "value"), [
+    ("zeshonderdveertig", 640), ("twaalfhonderdtachtig", 1280), ("duizendtweehonderdtachtig", 1280),
+    ("drieduizendzevenhonderd", 3700), ("honderdnegenentachtig", 189), ("vijfendertig", 35),
+    ("tweeëntwintig", 22), ("veertien", 14), ("één", 1), ("een", None), ("dienst", None), ("tienen", None),
+])
+def test_dutch_number_words(word, value):
+    """Dutch number words are read as numbers; the article 'een' and ordinary words are not."""
+    assert drift.word_number(word) == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Een leerling van veertien jaar mag stage lopen met een stageovereenkomst.",
+    "Een uur per dag is genoeg.",
+    "Drie dagen school en twee dagen stage.",
+    "De tien profielen van het vmbo.",
+    "Vier leerwegen: bb, kb, gl en tl.",
+])
+def test_ordinary_number_words_pass(sentence, compiled_rules):
+    """Number words that are ages, counts of other things or the article 'een' are not norms typed by hand."""
+    assert _check(sentence + "\n", compiled_rules) == []
+
+
+def test_numbers_inside_list_values_are_caught(compiled_rules):
+    """A number that is an item of a list value (stage.leerjaren = [3, 4]) is a value like any other."""
+    changed = copy.deepcopy(compiled_rules)
+    changed["norms"]["stage.leerjaren"]["values"][0]["value"] = [3, 7]
+    problems = _check("De stage loopt over 7 leerjaren.\n", changed)
+    assert any("stage.leerjaren" in problem for problem in problems), problems
+    assert _check("De stage loopt over 7 leerjaren.\n", compiled_rules) == []

@@ -25,6 +25,12 @@ from . import dutch
 from .rules import NormValue
 
 FINDING_STATUSES = ("pass", "fail", "warning", "info")
+
+#: Added to a finding whose rule was read in a text younger than the reference date.
+EARLIER_THAN_READ = (
+    "(Deze regel is nagelezen in een tekst die in elk geval sinds {since} geldt; of hij op {on} al zo "
+    "gold, is niet nagezocht.)"
+)
 OUTCOME_STATUSES = ("pass", "fail", "warning", "invalid")
 
 #: Dutch verdict per outcome status, shown to the reader next to the summary.
@@ -152,6 +158,8 @@ class Outcome:
         """Record a finding on ``norm`` (a value from data/), carrying its source and certainty."""
         if status not in FINDING_STATUSES:
             raise ValueError(f"unknown finding status {status!r}")
+        if norm.earlier_than_read:
+            message = f"{message} {EARLIER_THAN_READ.format(since=dutch.long_date(norm.valid_from), on=dutch.long_date(self.reference_date))}"
         finding = Finding(
             rule=norm.norm_id,
             status=status,

@@ -97,6 +97,10 @@ class NormValue:
     valid_until: date | None = None
     since: str = SINCE_EXACT
     all_sources: tuple[dict[str, Any], ...] = ()
+    #: True when the value was asked for a date before ``valid_from`` and is only known to hold
+    #: "in elk geval sinds" that day: the oldest text read is applied to an earlier date, and a
+    #: finding on it says so (see :meth:`Norm.entry_on`).
+    earlier_than_read: bool = False
 
     def source_refs(self) -> list[dict[str, str]]:
         """The sources in the shape of the outcome contract: title, article, url."""
@@ -142,7 +146,7 @@ class Norm:
             return None
         return date.fromordinal(date.fromisoformat(self._values[position + 1]["from"]).toordinal() - 1)
 
-    def _value(self, position: int, on: date | None) -> NormValue:
+    def _value(self, position: int, on: date | None, earlier_than_read: bool = False) -> NormValue:
         entry = self._values[position]
         all_sources = tuple(dict(source) for source in entry["sources"])
         return NormValue(
@@ -158,6 +162,7 @@ class Norm:
             valid_until=self._until(position),
             since=entry.get("since", SINCE_EXACT),
             all_sources=all_sources,
+            earlier_than_read=earlier_than_read,
         )
 
     def index_on(self, on: date) -> int | None:
@@ -165,9 +170,18 @@ class Norm:
         return index_on(self._values, on)
 
     def entry_on(self, on: date) -> NormValue | None:
-        """The value in force on ``on``, including a ``null`` value; None before the first value."""
+        """The value in force on ``on``, including a ``null`` value; None before the first value.
+
+        A first value that holds only "in elk geval sinds" its date (``since: at_least``) is the
+        best knowledge for earlier dates too: it is returned, marked ``earlier_than_read`` so that
+        a finding tells the reader that the text read is younger than the reference date.
+        """
         position = self.index_on(on)
-        return None if position is None else self._value(position, on)
+        if position is None:
+            if self._values and self._values[0].get("since") == SINCE_AT_LEAST:
+                return self._value(0, on, earlier_than_read=True)
+            return None
+        return self._value(position, on)
 
     def value_on(self, on: date) -> NormValue:
         """The value in force on ``on``, citing the sources in force on ``on``.

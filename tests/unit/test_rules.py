@@ -55,11 +55,31 @@ def test_value_on_takes_the_last_value_that_started_on_or_before_the_date(rules)
     assert rules.value("stage.uren", date(2016, 1, 1)) == 600
 
 
-def test_before_the_first_value_the_norm_is_unavailable_and_says_from_when(rules):
-    """Asking before the first value raises NormUnavailable naming the first date."""
+def test_before_an_exact_first_value_the_norm_is_unavailable_and_says_from_when(rules):
+    """Asking before a first value that took effect on its date raises NormUnavailable naming that date."""
     with pytest.raises(NormUnavailable) as missing:
-        rules.norm("stage.uren").value_on(date(2015, 7, 31))
-    assert missing.value.first == date(2015, 8, 1)
+        rules.norm("stage.zonder_datums").value_on(date(2021, 7, 31))
+    assert missing.value.first == date(2021, 8, 1)
+
+
+def test_before_an_at_least_first_value_the_oldest_text_read_applies_and_is_marked(rules):
+    """A first value known only 'in elk geval sinds' its date answers for earlier dates, marked as such."""
+    earlier = rules.norm("stage.uren").value_on(date(2015, 7, 31))
+    assert earlier.value == 600
+    assert earlier.earlier_than_read
+    assert not rules.norm("stage.uren").value_on(date(2015, 8, 1)).earlier_than_read
+
+
+def test_a_finding_on_a_value_older_than_its_text_says_so(rules):
+    """The finding's message tells the reader that the text read is younger than the reference date."""
+    from calculators.outcome import Outcome
+
+    outcome = Outcome(calculator="proef", reference_date=date(2015, 7, 31))
+    finding = outcome.add(rules.get("stage.uren", date(2015, 7, 31)), "pass", "In orde.")
+    assert finding.message.startswith("In orde. (")
+    assert "1 augustus 2015" in finding.message and "31 juli 2015" in finding.message
+    later = Outcome(calculator="proef", reference_date=date(2016, 1, 1)).add(rules.get("stage.uren", date(2016, 1, 1)), "pass", "In orde.")
+    assert later.message == "In orde."
 
 
 def test_a_null_value_means_the_norm_no_longer_applies(rules):

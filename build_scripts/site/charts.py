@@ -21,7 +21,7 @@ from typing import Any
 
 from calculators import NormUnavailable, dutch
 
-from .macros import Context, MacroError, register
+from .macros import Context, MacroError
 
 FONTS = ["DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"]
 COLOURS = {"bbl": "#1a237e", "bol": "#5c9ded", "?": "#9e9e9e"}
@@ -183,7 +183,6 @@ def _inline(svg: str, title: str, description: str, chart_id: str) -> str:
     return "\n".join(line for line in svg.splitlines() if line.strip())
 
 
-@register("grafiek")
 def grafiek(argument: str, context: Context) -> str:
     """``{{ grafiek: norm.id }}``: the rows of a norm as a bar chart, inlined as SVG in a figure."""
     norm_id = argument.strip()
@@ -205,3 +204,7 @@ def grafiek(argument: str, context: Context) -> str:
         f'\n<figure class="lwt-chart" id="{chart_id}" style="width:100%;max-width:48rem">\n{svg}\n'
         f'<figcaption style="max-width:none">{caption}</figcaption>\n</figure>\n'
     )
+
+
+#: The macros of this module, by name (collected in :mod:`build_scripts.site.registry`).
+MACROS = {"grafiek": grafiek}

@@ -1,11 +1,15 @@
-"""MkDocs hooks: validate data/ when the build starts, expand page macros, ship the calculators.
+"""MkDocs hooks: wiring only. The pages themselves are rendered by the Markdown extension.
 
-- ``on_config``: compile and validate ``data/`` (a broken file stops the build with a message
-  that names file, norm and key).
-- ``on_page_markdown``: expand the macros of DECISIONS.md D4 with the compiled rules.
+Pages (drift check, macros) are the job of :mod:`build_scripts.site.extension`, which
+``mkdocs.yml`` names under ``markdown_extensions``, so that another generator that runs
+Python-Markdown renders the same pages. What is left here is what is not page rendering:
+
+- ``on_config``: compile and validate ``data/`` before any page (a broken file stops the build
+  with a message that names file, norm and key), and give the theme the rules version and the
+  reference date;
 - ``on_post_build``: copy the Pyodide runtime from ``node_modules``, write the calculators
-  wheel and its manifest, write ``rules.json``, and fail when a built page pulls an asset
-  from outside its own origin.
+  wheel, its manifest and ``rules.json``, write the hosting kit, and fail when a built page
+  pulls an asset from outside its own origin.
 
 The reference date for pages is the build date, or ``LWT_PEILDATUM`` (YYYY-MM-DD) if set.
 The data come from ``data/``, or from the folder in ``LWT_DATA_DIR`` if set (``compile_rules``
@@ -16,53 +20,30 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from build_scripts.bundle import wheel as bundle
 from build_scripts.offline import hosting
-from build_scripts.rules_data import DataError, compile_rules
-from build_scripts.site import charts, drift, macros, norm_tables  # noqa: F401
-# norm_tables and charts register their macros when imported.
+from build_scripts.rules_data import DataError
+from build_scripts.site.extension import load_rules, reference_date
 from build_scripts.tools import external_assets
-from calculators import Rules
 
 log = logging.getLogger("mkdocs.plugins.lwt")
 _state: dict = {}
 
 
-def reference_date() -> date:
-    pinned = os.environ.get("LWT_PEILDATUM")
-    return date.fromisoformat(pinned) if pinned else date.today()
-
-
 def on_config(config):
     try:
-        compiled = compile_rules()
+        compiled, _ = load_rules()
     except DataError as error:
         raise PluginError(f"data/ is not valid: {error}") from error
     _state["compiled"] = compiled
-    _state["rules"] = Rules(compiled)
     _state["on"] = reference_date()
     config.extra["rules_version"] = compiled["version"]
     config.extra["peildatum"] = _state["on"].isoformat()
     return config
-
-
-def on_page_markdown(markdown, page, config, files):
-    context = macros.Context(
-        rules=_state["rules"], compiled=_state["compiled"], on=_state["on"], page=page.file.src_path
-    )
-    problems = drift.check(markdown, context)
-    if problems:
-        raise PluginError(f"{page.file.src_path}: norm values typed by hand instead of taken from data/:\n  " + "\n  ".join(problems))
-    try:
-        return macros.expand(markdown, context)
-    except macros.MacroError as error:
-        raise PluginError(str(error)) from error
 
 
 def on_post_build(config):

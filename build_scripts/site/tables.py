@@ -1,0 +1,307 @@
+"""The HTML table kit of the norm pages: values, sources and certainty as table cells and tables.
+
+Pure functions from values of data/ to HTML that prints without scripts: data text is escaped,
+notes are Markdown rendered here. The macros that put these tables on pages are in
+:mod:`build_scripts.site.norm_tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import escape
+from typing import Any
+
+import markdown as python_markdown
+
+from calculators import dutch
+
+from .macros import MacroError
+
+#: Labels that make a norm stand out: the reader should not take the value as settled.
+DOUBTFUL = ("onzeker", "tegenstrijdig", "gecorrigeerd", "alleen-seed")
+
+#: How a unit reads after a number ("7 uur", not "7 uren"); units not listed read as written.
+UNIT_AFTER_NUMBER = {"uren": "uur"}
+#: The singular after the number 1.
+UNIT_SINGULAR = {
+    "klokuren": "klokuur", "uren": "uur", "dagen": "dag", "minuten": "minuut", "leerjaren": "leerjaar",
+    "keuzevakken": "keuzevak", "profielmodules": "profielmodule", "zondagen": "zondag",
+    "leerlingen": "leerling", "scholen": "school", "decimalen": "decimaal",
+}
+#: Units that are not written after the value (the description says what the value is).
+UNIT_SILENT = {"cijfer", "ja/nee", "lijst", "regel", "leerweg", "tijd (uu:mm)"}
+
+#: Column headers for keys of rows in list values; other keys are shown with _ as a space.
+COLUMN_LABELS = {
+    "profiel": "Profiel",
+    "route": "Leerweg in het mbo",
+    "aantal": "Aantal leerlingen",
+    "verwant_pct": "% verwant",
+    "zekerheid": "Zekerheid",
+    "opmerking": "Opmerking",
+}
+
+TABLE_HEADERS = {
+    "norm": "Regel",
+    "value": "Waarde",
+    "since": "Geldt sinds",
+    "sources": "Bron",
+    "certainty": "Zekerheid",
+    "checked": "Zekerheid en controle",
+}
+
+_SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+
+
+# --- small pieces -------------------------------------------------------------------------
+
+
+def anchor(norm_id: str) -> str:
+    """The HTML id of a norm on the Bronnen page: ``stage.uren.minimum`` -> ``norm-stage-uren-minimum``."""
+    return "norm-" + re.sub(r"[^a-z0-9]+", "-", norm_id.lower()).strip("-")
+
+
+def humanize(key: str) -> str:
+    """A mapping key as a reader sees it: ``niet_industrieel`` -> ``niet industrieel``; codes stay."""
+    if key in COLUMN_LABELS:
+        return COLUMN_LABELS[key]
+    if key.endswith("_pct"):
+        return "% " + key[: -len("_pct")].replace("_", " ")
+    return key.replace("_", " ")
+
+
+def with_unit(value: int | float, unit: str) -> str:
+    """A number in Dutch notation with its unit: ``640 klokuren``, ``4,5 uur``, ``50% verwant``."""
+    text = dutch.number(value)
+    if unit.startswith("procent"):
+        return text + "%" + unit[len("procent"):]
+    if unit in UNIT_SILENT:
+        return text
+    word = UNIT_SINGULAR.get(unit, unit) if value == 1 else UNIT_AFTER_NUMBER.get(unit, unit)
+    return f"{text}\u00a0{escape(word)}"
+
+
+def long_date(iso: str) -> str:
+    return dutch.long_date(date.fromisoformat(iso))
+
+
+def note_html(note: str) -> str:
+    """A note (Markdown) as HTML; one paragraph loses its ``<p>`` so it can stand in a cell."""
+    if not note:
+        return ""
+    html = python_markdown.markdown(note).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
+
+
+def certainty_label(label: str) -> str:
+    return f'<span class="lwt-certainty lwt-certainty--{escape(label)}">{escape(label)}</span>'
+
+
+def _is_code_like(keys: list[str]) -> bool:
+    """Keys a reader should see (codes, abbreviations, levels), unlike internal snake_case keys."""
+    return bool(keys) and not all(_SNAKE.match(key) for key in keys)
+
+
+def _scalar(value: Any, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, (int, float)):
+        return with_unit(value, unit) if unit else dutch.number(value)
+    return escape(str(value))
+
+
+def value_html(value: Any, unit: str) -> str:
+    """Any norm value as HTML that fits in a table cell."""
+    if value is None:
+        return "<em>geldt niet meer</em>"
+    if isinstance(value, list):
+        if all(isinstance(item, dict) for item in value) and value:
+            return rows_table(value)
+        if all(not isinstance(item, (dict, list)) for item in value):
+            items = [_scalar(item) for item in value]
+            if len(items) <= 6 and all(len(item) <= 40 for item in items):
+                return dutch.enumeration(items)
+            return '<ul class="lwt-value-list">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+        return '<ul class="lwt-value-list">' + "".join(f"<li>{value_html(item, unit)}</li>" for item in value) + "</ul>"
+    if isinstance(value, dict):
+        show_keys = _is_code_like(list(value)) or any(not isinstance(item, str) for item in value.values())
+        items = []
+        for key, item in value.items():
+            inner = value_html(item, unit) if isinstance(item, (list, dict)) else _scalar(item, "" if isinstance(item, bool) else unit)
+            items.append(f"<li><strong>{escape(humanize(key))}</strong>: {inner}</li>" if show_keys else f"<li>{inner}</li>")
+        return '<ul class="lwt-value-list">' + "".join(items) + "</ul>"
+    return _scalar(value, unit)
+
+
+def _source_items(sources: list[dict[str, str]]) -> list[str]:
+    items = []
+    for source in sources:
+        link = f'<a href="{escape(source["url"], quote=True)}">{escape(source["title"])}</a>'
+        article = f", {escape(source['article'])}" if source.get("article") else ""
+        items.append(f"{link}{article}")
+    return items
+
+
+def sources_html(sources: list[dict[str, str]]) -> str:
+    """The sources as links (title, then the article), one per list item."""
+    items = _source_items(sources)
+    if len(items) == 1:
+        return items[0]
+    return '<ul class="lwt-sources">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def sources_inline(sources: list[dict[str, str]]) -> str:
+    """The sources as links in a sentence, separated by semicolons."""
+    return "; ".join(_source_items(sources))
+
+
+def th(text: str) -> str:
+    return f'<th scope="col">{text}</th>'
+
+
+def wrap(table: str, extra_class: str = "", after: str = "") -> str:
+    """A table as a raw HTML block for Markdown: on its own lines, no blank lines inside."""
+    classes = "lwt-normtable" + (f" {extra_class}" if extra_class else "")
+    return f'\n\n<div class="{classes}">\n{table}\n{after}</div>\n\n'
+
+
+# --- value tables (lijst) -----------------------------------------------------------------
+
+
+def _cell(key: str, item: Any) -> str:
+    if key == "zekerheid" and isinstance(item, str):
+        return certainty_label(item)
+    if isinstance(item, (int, float)) and not isinstance(item, bool) and key.endswith("_pct"):
+        return dutch.number(item) + "%"
+    if isinstance(item, (list, dict)):
+        return value_html(item, "")
+    return _scalar(item)
+
+
+def _columns(rows: list[dict]) -> list[str]:
+    columns: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    return columns
+
+
+def rows_table(rows: list[dict], headers: list[str] | None = None, caption: str = "") -> str:
+    """A list of mappings as a table: one column per key, the first column as row header."""
+    columns = _columns(rows)
+    labels = _labels(headers, [humanize(key) for key in columns])
+    head = "<thead><tr>" + "".join(th(escape(label)) for label in labels) + "</tr></thead>"
+    body = []
+    for row in rows:
+        cells = []
+        for index, key in enumerate(columns):
+            content = _cell(key, row.get(key))
+            cells.append(f'<th scope="row">{content}</th>' if index == 0 else f"<td>{content}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f"<table>{caption_html}{head}<tbody>{''.join(body)}</tbody></table>"
+
+
+def _labels(headers: list[str] | None, default: list[str]) -> list[str]:
+    if not headers:
+        return default
+    if len(headers) != len(default):
+        raise MacroError(f"{len(headers)} column names given, but the table has {len(default)} columns")
+    return headers
+
+
+def value_table(value: Any, unit: str, headers: list[str] | None = None, caption: str = "") -> str:
+    """A list or mapping value as an accessible table."""
+    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return rows_table(value, headers, caption)
+    if isinstance(value, list):
+        labels = _labels(headers, ["Omschrijving"])
+        body = "".join(f"<tr><td>{value_html(item, unit) if isinstance(item, (list, dict)) else _scalar(item, unit)}</td></tr>" for item in value)
+        return f"<table>{caption_html}<thead><tr>{th(escape(labels[0]))}</tr></thead><tbody>{body}</tbody></table>"
+    if isinstance(value, dict):
+        keys = list(value)
+        inner = [item for item in value.values() if isinstance(item, dict)]
+        if inner and len(inner) == len(keys):
+            # A mapping of mappings: one row per key, one column per inner key.
+            columns = _columns(inner)
+            labels = _labels(headers, [_key_header(keys)] + [humanize(key) for key in columns])
+            head = "<thead><tr>" + "".join(th(escape(label)) for label in labels) + "</tr></thead>"
+            body = "".join(
+                f'<tr><th scope="row">{escape(humanize(key))}</th>'
+                + "".join(f"<td>{_cell(column, value[key].get(column))}</td>" for column in columns)
+                + "</tr>"
+                for key in keys
+            )
+            return f"<table>{caption_html}{head}<tbody>{body}</tbody></table>"
+        all_text = all(isinstance(item, str) for item in value.values())
+        if all_text and not _is_code_like(keys) and (headers is None or len(headers) == 1):
+            # Internal keys (nederlands_ce) are not shown, unless the page names two columns.
+            labels = _labels(headers, ["Omschrijving"])
+            body = "".join(f"<tr><td>{escape(item)}</td></tr>" for item in value.values())
+            return f"<table>{caption_html}<thead><tr>{th(escape(labels[0]))}</tr></thead><tbody>{body}</tbody></table>"
+        labels = _labels(headers, [_key_header(keys), "Omschrijving" if all_text else "Waarde"])
+        head = f"<thead><tr>{th(escape(labels[0]))}{th(escape(labels[1]))}</tr></thead>"
+        body = "".join(
+            f'<tr><th scope="row">{escape(humanize(key))}</th><td>'
+            + (value_html(item, unit) if isinstance(item, (list, dict)) else _scalar(item, "" if isinstance(item, bool) else unit))
+            + "</td></tr>"
+            for key, item in value.items()
+        )
+        return f"<table>{caption_html}{head}<tbody>{body}</tbody></table>"
+    raise MacroError(f"the value is a single {type(value).__name__}, not a list or mapping; use {{{{ norm: id }}}} or {{{{ normtabel: id }}}}")
+
+
+def _key_header(keys: list[str]) -> str:
+    if all(key.isdigit() for key in keys):
+        return "Code"
+    if all(len(key) <= 4 and key.replace("&", "").isalpha() for key in keys):
+        return "Afkorting"
+    return "Onderdeel"
+
+
+def _is_rows(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+#: A list or mapping longer than this goes in a row of its own, across the table, in two columns.
+LONG_LIST = 6
+
+
+def _is_long(value: Any) -> bool:
+    return isinstance(value, (list, dict)) and len(value) > LONG_LIST and not _is_rows(value)
+
+
+def cell_value(value: Any, unit: str) -> str:
+    """The value cell; a table of rows or a long list is too wide for a cell and goes in a row of its own."""
+    if _is_rows(value):
+        return f"een tabel van {len(value)} rijen (hieronder)"
+    if _is_long(value):
+        return f"een lijst van {len(value)} onderdelen (hieronder)"
+    return value_html(value, unit)
+
+
+def wide_rows(entry: dict[str, Any], with_note: bool, classes: str = "") -> list[str]:
+    """Rows across the columns right of the row header: a table of rows, then the note."""
+    rows = []
+    class_attribute = f' class="lwt-note-row{" " + classes if classes else ""}"'
+    if _is_rows(entry["value"]):
+        rows.append(f'<tr{class_attribute}><td colspan="4">{rows_table(entry["value"])}</td></tr>')
+    elif _is_long(entry["value"]):
+        rows.append(f'<tr{class_attribute}><td colspan="4"><div class="lwt-wide-value">{value_html(entry["value"], "")}</div></td></tr>')
+    if with_note and entry.get("note"):
+        rows.append(
+            f'<tr{class_attribute}><td colspan="4"><div class="lwt-note">'
+            f'<strong>Toelichting:</strong> {note_html(entry["note"])}</div></td></tr>'
+        )
+    return rows
+
+
+def row_class(certainty: str) -> str:
+    return f' class="lwt-norm lwt-norm--{escape(certainty)}"' if certainty in DOUBTFUL else ' class="lwt-norm"'

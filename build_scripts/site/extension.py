@@ -18,7 +18,7 @@ Configuration (all optional):
   and validated, once per change of the data files;
 - ``on``: the reference date (``date`` or ``YYYY-MM-DD``); default: ``$LWT_PEILDATUM`` or today;
 - ``page``: the page's path under ``docs/`` (for messages, line numbers and links to the site
-  root); default: the page MkDocs is rendering, if it is MkDocs that renders.
+  root); default: the page the generator is rendering (:func:`generator_page`).
 
 A problem raises :class:`PageError` or :class:`.macros.MacroError` (both ``ValueError``),
 with the page in the message; the generator then stops the build.
@@ -77,14 +77,19 @@ def load_rules() -> tuple[dict[str, Any], Rules]:
     return _loaded["compiled"], _loaded["rules"]
 
 
-def _mkdocs_page(md: Markdown) -> str:
-    """The ``src_path`` of the page MkDocs is rendering with ``md``, or ``""``.
+def generator_page(md: Markdown) -> str:
+    """The path under ``docs/`` of the page the site generator renders with ``md``, or ``""``.
 
-    MkDocs registers a tree processor that holds the page's file (``relpath``) on every
-    Markdown instance it makes for a page; other generators have none.
+    Read by duck typing, without importing the generator: MkDocs registers a tree processor
+    that holds the page's file (``relpath``, ``.file.src_path``) on every Markdown instance it
+    makes for a page; Zensical registers a preprocessor that holds the page (``.page.path``).
     """
     for processor in md.treeprocessors:
         source = getattr(getattr(processor, "file", None), "src_path", None)
+        if isinstance(source, str):
+            return source.replace("\\", "/")
+    for processor in md.preprocessors:
+        source = getattr(getattr(processor, "page", None), "path", None)
         if isinstance(source, str):
             return source.replace("\\", "/")
     return ""
@@ -104,7 +109,7 @@ class MacroPreprocessor(Preprocessor):
         on = self.extension.getConfig("on") or reference_date()
         if isinstance(on, str):
             on = date.fromisoformat(on)
-        page = self.extension.getConfig("page") or _mkdocs_page(self.md)
+        page = self.extension.getConfig("page") or generator_page(self.md)
         return Context(rules=rules, compiled=compiled, on=on, page=page)
 
     def run(self, lines: list[str]) -> list[str]:
@@ -125,7 +130,7 @@ class LwtExtension(Extension):
         self.config = {
             "rules": [None, "calculators.Rules to use; default: compile data/ (or $LWT_DATA_DIR)"],
             "on": ["", "reference date (date or YYYY-MM-DD); default: $LWT_PEILDATUM or today"],
-            "page": ["", "path of the page under docs/; default: the page MkDocs renders"],
+            "page": ["", "path of the page under docs/; default: the page the generator renders"],
         }
         super().__init__(**kwargs)
 

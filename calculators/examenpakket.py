@@ -38,6 +38,23 @@ from .rules import Rules
 
 NAME = "examenpakket"
 TITLE = "Examenpakket en uitslag van een lwt-leerling"
+#: The norms of data/ this calculator reads (the form lists their descriptions).
+NORMS = (
+    "examen.ce_eis",
+    "examen.combinatiecijfer_afronding",
+    "examen.keuzevak_minimum",
+    "examen.leerweg_lwt",
+    "examen.leerwegen",
+    "examen.max_profielmodules_ander_profiel",
+    "examen.min_keuzevakken",
+    "examen.niet_verplicht",
+    "examen.onderdelen",
+    "examen.rekenen",
+    "examen.uitslag.combinatiecijfer_minimum",
+    "examen.uitslag.nederlands_minimum",
+    "examen.uitslag.profielvak_minimum",
+    "leerbedrijven.profielen",
+)
 INTRO = (
     "Vul de leerweg, het profiel en de vakken van de leerling in, en als u die hebt de eindcijfers. "
     "De rekenhulp controleert of het pakket past bij een leer-werktraject (Nederlands, het profielvak, "

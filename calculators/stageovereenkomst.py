@@ -30,6 +30,20 @@ from .rules import Rules
 
 NAME = "stageovereenkomst"
 TITLE = "Is de stageovereenkomst volledig?"
+#: The norms of data/ this calculator reads (the form lists their descriptions).
+NORMS = (
+    "leerbedrijven.sbb_codes_vmbo",
+    "stageovereenkomst.handtekening_ouder",
+    "stageovereenkomst.leerwerkovereenkomst",
+    "stageovereenkomst.onderdelen",
+    "stageovereenkomst.ondertekenaars",
+    "stageovereenkomst.partijen",
+    "stageovereenkomst.stagebegeleider",
+    "stageovereenkomst.stageleraar",
+    "stageovereenkomst.verzekeraars",
+    "stageovereenkomst.verzekering",
+    "werktijden.leeftijd_jeugdige_vanaf",
+)
 INTRO = (
     "Vink aan wat in de stageovereenkomst staat en wie haar heeft ondertekend, en vul de SBB-code van het "
     "leerbedrijf in. De rekenhulp controleert de overeenkomst punt voor punt aan de wet (artikel 2.36 van "

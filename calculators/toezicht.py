@@ -39,6 +39,21 @@ RISKY_WORK = "risicovol"
 
 NAME = "toezicht"
 TITLE = "Checklist werk en toezicht op de stageplaats"
+#: The norms of data/ this calculator reads (the form lists their descriptions).
+NORMS = (
+    "werktijden.leeftijd_jeugdige_vanaf",
+    "werktijden.leeftijd_volwassen_vanaf",
+    "werktijden.minimum_leeftijd_stage",
+    "werkzaamheden.deskundig_toezicht",
+    "werkzaamheden.duwen_trekken_max_kg",
+    "werkzaamheden.nooit_licht",
+    "werkzaamheden.soorten",
+    "werkzaamheden.tillen_max_kg",
+    "werkzaamheden.toezichthouder.aanbevelingen",
+    "werkzaamheden.toezichthouder.eisen",
+    "werkzaamheden.toezichthouder.minimum_leeftijd",
+    "werkzaamheden.werkgever.plichten",
+)
 INTRO = (
     "Vul de leeftijd van de leerling in, wat voor werk hij of zij op de stageplaats doet, en wat het "
     "leerbedrijf en de toezichthouder geregeld hebben. De rekenhulp zegt per punt wat mag, wat in orde is "

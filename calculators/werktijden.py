@@ -42,6 +42,32 @@ from .rules import NormValue, Rules
 
 NAME = "werktijden"
 TITLE = "Werktijden tijdens de stage"
+#: The norms of data/ this calculator reads (the form lists their descriptions).
+NORMS = (
+    "werktijden.jeugdige.dagelijkse_rust_uren",
+    "werktijden.jeugdige.gemiddeld_per_week_4_weken",
+    "werktijden.jeugdige.max_uren_per_dienst",
+    "werktijden.jeugdige.max_uren_per_week",
+    "werktijden.jeugdige.nachtrust_begin",
+    "werktijden.jeugdige.nachtrust_einde",
+    "werktijden.jeugdige.pauze_deel_minimum_minuten",
+    "werktijden.jeugdige.pauze_minuten",
+    "werktijden.jeugdige.pauze_na_uren",
+    "werktijden.jeugdige.vrije_zondagen_per_52_weken",
+    "werktijden.jeugdige.zondag_alleen_als_aard_werk",
+    "werktijden.kind.dagelijkse_rust_uren",
+    "werktijden.kind.laatste_einde",
+    "werktijden.kind.max_uren_per_dag",
+    "werktijden.kind.max_uren_per_week",
+    "werktijden.kind.pauze_minuten",
+    "werktijden.kind.pauze_na_uren",
+    "werktijden.kind.vroegste_begin",
+    "werktijden.kind.zondag_verboden",
+    "werktijden.leeftijd_jeugdige_vanaf",
+    "werktijden.leeftijd_volwassen_vanaf",
+    "werktijden.minimum_leeftijd_stage",
+    "werktijden.schooltijd_telt_mee",
+)
 INTRO = (
     "Vul het rooster van één week in: per dag de uren op school en de begin- en eindtijd van de stage "
     "met de pauzes. De rekenhulp telt school en stage samen als werktijd en toetst het rooster aan "

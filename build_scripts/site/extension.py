@@ -103,14 +103,14 @@ class MacroPreprocessor(Preprocessor):
         self.extension = extension
 
     def context(self) -> Context:
-        rules, compiled = self.extension.getConfig("rules"), None
+        rules = self.extension.getConfig("rules")
         if rules is None:
-            compiled, rules = load_rules()
+            _, rules = load_rules()
         on = self.extension.getConfig("on") or reference_date()
         if isinstance(on, str):
             on = date.fromisoformat(on)
         page = self.extension.getConfig("page") or generator_page(self.md)
-        return Context(rules=rules, compiled=compiled, on=on, page=page)
+        return Context(rules=rules, on=on, page=page)
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)

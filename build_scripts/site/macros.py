@@ -26,7 +26,6 @@ class MacroError(ValueError):
 @dataclass
 class Context:
     rules: Rules
-    compiled: dict[str, Any]
     on: date
     page: str = ""
 

@@ -12,37 +12,58 @@
   to it.
 - ``{{ wetten }}``: the laws of data/wetten.yaml.
 
-The tables are HTML (a norm's value may itself be a list) with header cells, built here so that
-they print without scripts. Data text is escaped; notes are Markdown and rendered here.
+The tables are HTML (a norm's value may itself be a list) with header cells, so that they print
+without scripts. Data text is escaped; notes are Markdown and rendered to HTML.
+
+Norms are read only through :class:`calculators.Rules` and :class:`calculators.rules.Norm`
+(which value holds on a date is chosen there); the cells come from the table kit
+:mod:`.tables`, and the tables from the templates ``templates/*.html``.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from html import escape
-from typing import Any
 
-from calculators import dutch
+from calculators import NormUnavailable, dutch
+from calculators.rules import Norm, NormValue
 
 from .macros import Context, MacroError
-from .norm_dates import current_index, since_text
 from .tables import (
-    DOUBTFUL, TABLE_HEADERS, anchor, cell_value, certainty_label, long_date, note_html, row_class, sources_html,
-    sources_inline, th, value_html, value_table, wide_rows, wrap,
+    DOUBTFUL, TABLE_HEADERS, anchor, cell_value, certainty_label, long_date, note_html, row_class, since_text,
+    sources_html, sources_inline, value_html, value_table, wide_rows,
 )
+from .templating import html, render
 
 #: The order of the topics on the Bronnen page; topics not listed follow alphabetically.
 TOPIC_ORDER = (
     "onderwijstijd", "stage", "examen", "werktijden", "werkzaamheden", "stageovereenkomst",
     "leerbedrijven", "doorstroom",
 )
+#: Labels listed under "Let op" on the Bronnen page.
+ATTENTION = ("onzeker", "tegenstrijdig", "gecorrigeerd")
 
 
-def _norm(context: Context, norm_id: str) -> dict[str, Any]:
-    norm = context.compiled["norms"].get(norm_id)
-    if norm is None:
-        raise MacroError(f"unknown norm {norm_id!r}")
-    return norm
+def _norm(context: Context, norm_id: str) -> Norm:
+    try:
+        return context.rules.norm(norm_id)
+    except NormUnavailable:
+        raise MacroError(f"unknown norm {norm_id!r}") from None
+
+
+def shown_value(norm: Norm, on: date) -> tuple[tuple[NormValue, ...], int, int | None, NormValue]:
+    """What a table shows of ``norm`` on ``on``: its history, the position shown, the position in
+    force (None before the first value) and the value shown, citing the sources in force on ``on``
+    (the first value, with all its sources, when none is in force yet)."""
+    history = norm.history()
+    current = norm.index_on(on)
+    if current is None:
+        return history, 0, None, history[0]
+    return history, current, current, norm.entry_on(on)
+
+
+def _block(template: str, **values) -> str:
+    """A rendered table as a raw HTML block of its own in the Markdown of the page."""
+    return "\n\n" + render(template, **values) + "\n\n"
 
 
 # --- normtabel ------------------------------------------------------------------------------
@@ -53,39 +74,30 @@ def normtabel(argument: str, context: Context) -> str:
     names = [name.strip() for name in argument.split(",") if name.strip()]
     if not names:
         raise MacroError("name a topic (normtabel: stage) or one or more norm ids")
-    norms = context.compiled["norms"]
-    if len(names) == 1 and names[0] in context.compiled["topics"]:
-        ids = [norm_id for norm_id, norm in norms.items() if norm["topic"] == names[0]]
+    if len(names) == 1 and names[0] in context.rules.topics:
+        norms = context.rules.in_topic(names[0])
     else:
-        ids = names
-        for norm_id in ids:
-            _norm(context, norm_id)
-    head = "<thead><tr>" + "".join(th(TABLE_HEADERS[key]) for key in ("norm", "value", "since", "sources", "certainty")) + "</tr></thead>"
+        norms = tuple(_norm(context, norm_id) for norm_id in names)
     rows = []
-    for norm_id in ids:
-        norm = norms[norm_id]
-        current = current_index(norm, context.on)
-        index = current if current is not None else 0
-        entry = norm["values"][index]
-        value = cell_value(entry["value"], norm["unit"])
-        for later_entry in norm["values"][index + 1:]:
-            value += (
-                f'<div class="lwt-note"><strong>Vanaf {long_date(later_entry["from"])}:</strong> '
-                f"{value_html(later_entry['value'], norm['unit'])}</div>"
-            )
-        wide = wide_rows(entry, with_note=entry["certainty"] in DOUBTFUL)
-        span = f' rowspan="{1 + len(wide)}"' if wide else ""
-        rows.append(
-            f"<tr{row_class(entry['certainty'])}>"
-            f'<th scope="row"{span}>{escape(norm["description"])}</th>'
-            f"<td>{value}</td>"
-            f"<td>{since_text(norm, index, current)}</td>"
-            f"<td>{sources_html(entry['sources'])}</td>"
-            f"<td>{certainty_label(entry['certainty'])}</td>"
-            "</tr>"
-        )
-        rows.extend(wide)
-    return wrap(f"<table>{head}<tbody>{''.join(rows)}</tbody></table>", "lwt-normtable--normen")
+    for norm in norms:
+        history, index, current, entry = shown_value(norm, context.on)
+        wide = wide_rows(entry, with_note=entry.certainty in DOUBTFUL)
+        rows.append({
+            "class": html(row_class(entry.certainty)),
+            "description": norm.description,
+            "span": 1 + len(wide) if wide else 0,
+            "value": html(cell_value(entry.value, norm.unit)),
+            "later": [
+                {"since": long_date(later.valid_from.isoformat()), "value": html(value_html(later.value, norm.unit))}
+                for later in history[index + 1:]
+            ],
+            "since": since_text(history, index, current),
+            "sources": html(sources_html(list(entry.sources))),
+            "certainty": html(certainty_label(entry.certainty)),
+            "wide": [html(row) for row in wide],
+        })
+    headers = [TABLE_HEADERS[key] for key in ("norm", "value", "since", "sources", "certainty")]
+    return _block("normtabel.html", headers=headers, rows=rows)
 
 
 # --- lijst ----------------------------------------------------------------------------------
@@ -96,135 +108,116 @@ def lijst(argument: str, context: Context) -> str:
     norm_id, _, header_text = argument.partition("|")
     norm_id = norm_id.strip()
     headers = [header.strip() for header in header_text.split(",")] if header_text.strip() else None
-    norm = _norm(context, norm_id)
-    current = current_index(norm, context.on)
-    if current is None:
+    entry = _norm(context, norm_id).entry_on(context.on)
+    if entry is None:
         raise MacroError(f"{norm_id!r} has no value on {context.on}")
-    entry = norm["values"][current]
-    if entry["value"] is None:
+    if entry.value is None:
         raise MacroError(f"{norm_id!r} no longer applies on {context.on}")
-    table = value_table(entry["value"], norm["unit"], headers, caption=norm["description"])
-    meta = (
-        f'<p class="lwt-table-source">{"Bronnen" if len(entry["sources"]) > 1 else "Bron"}: {sources_inline(entry["sources"])}. '
-        f"Zekerheid: {certainty_label(entry['certainty'])}. Geldt sinds {long_date(entry['from'])}; "
-        f"gecontroleerd op {long_date(entry['last_checked'])}.</p>"
+    return _block(
+        "lijst.html",
+        table=html(value_table(entry.value, entry.unit, headers, caption=entry.description)),
+        several=len(entry.sources) > 1,
+        sources=html(sources_inline(list(entry.sources))),
+        certainty=html(certainty_label(entry.certainty)),
+        since=dutch.long_date(entry.valid_from),
+        checked=long_date(entry.last_checked),
+        note=html(note_html(entry.note)) if entry.note and entry.certainty in DOUBTFUL else "",
     )
-    if entry.get("note") and entry["certainty"] in DOUBTFUL:
-        meta += f'<div class="lwt-note"><strong>Toelichting:</strong> {note_html(entry["note"])}</div>'
-    return wrap(table, "lwt-normtable--lijst", meta + "\n")
 
 
 # --- bronnen --------------------------------------------------------------------------------
 
 
-def ordered_topics(compiled: dict[str, Any]) -> list[str]:
-    topics = list(compiled["topics"])
+def ordered_topics(topics: dict[str, str]) -> list[str]:
     known = [topic for topic in TOPIC_ORDER if topic in topics]
     return known + sorted(topic for topic in topics if topic not in known)
 
 
-def _bronnen_rows(norm_id: str, norm: dict[str, Any], on: date) -> str:
+def _bronnen_rows(norm: Norm, on: date) -> list[dict]:
     """One norm: a row per dated value, newest first, each followed by its note; the first row carries the anchor."""
-    current = current_index(norm, on)
-    order = list(range(len(norm["values"])))[::-1]
-    span = sum(1 + len(wide_rows(norm["values"][index], with_note=True)) for index in order)
+    history = norm.history()
+    current = norm.index_on(on)
+    order = list(range(len(history)))[::-1]
+    span = sum(1 + len(wide_rows(history[index], with_note=True)) for index in order)
     rows = []
     for position, index in enumerate(order):
-        entry = norm["values"][index]
-        history = current is not None and index < current
+        entry = history[index]
+        earlier = current is not None and index < current
         classes = ["lwt-norm"]
-        if entry["certainty"] in DOUBTFUL:
-            classes.append(f"lwt-norm--{entry['certainty']}")
-        if history:
+        if entry.certainty in DOUBTFUL:
+            classes.append(f"lwt-norm--{entry.certainty}")
+        if earlier:
             classes.append("lwt-norm--eerder")
         elif current is None or index > current:
             classes.append("lwt-norm--later")
-        attributes = f' id="{anchor(norm_id)}"' if position == 0 else ""
-        header = ""
-        if position == 0:
-            rowspan = f' rowspan="{span}"' if span > 1 else ""
-            header = (
-                f'<th scope="row"{rowspan}>{escape(norm["description"])}'
-                f'<br><code class="lwt-norm-id">{escape(norm_id)}</code></th>'
-            )
-        prefix = "<strong>Eerder:</strong> " if history else ""
-        rows.append(
-            f'<tr{attributes} class="{" ".join(classes)}">{header}'
-            f"<td>{prefix}{cell_value(entry['value'], norm['unit'])}</td>"
-            f"<td>{since_text(norm, index, current)}</td>"
-            f"<td>{sources_html(entry['sources'])}</td>"
-            f"<td>{certainty_label(entry['certainty'])}"
-            f'<br><span class="lwt-checked">gecontroleerd op {long_date(entry["last_checked"])}</span></td>'
-            "</tr>"
-        )
-        rows.extend(wide_rows(entry, with_note=True, classes=" ".join(classes[1:])))
-    return "".join(rows)
+        rows.append({
+            "first": position == 0,
+            "anchor": anchor(norm.id),
+            "classes": " ".join(classes),
+            "span": span,
+            "description": norm.description,
+            "id": norm.id,
+            "earlier": earlier,
+            "value": html(cell_value(entry.value, norm.unit)),
+            "since": since_text(history, index, current),
+            "sources": html(sources_html(list(entry.sources))),
+            "certainty": html(certainty_label(entry.certainty)),
+            "checked": long_date(entry.last_checked),
+            "wide": [html(row) for row in wide_rows(entry, with_note=True, classes=" ".join(classes[1:]))],
+        })
+    return rows
 
 
-def _count_labels(compiled: dict[str, Any], on: date) -> dict[str, int]:
-    counts = {label: 0 for label in compiled["certainties"]}
-    for norm in compiled["norms"].values():
-        index = current_index(norm, on)
-        entry = norm["values"][index if index is not None else 0]
-        counts[entry["certainty"]] = counts.get(entry["certainty"], 0) + 1
-    return counts
+def _label_on(norm: Norm, on: date) -> str:
+    """The certainty of the value in force on ``on`` (of the first value if none is yet)."""
+    return shown_value(norm, on)[3].certainty
 
 
 def bronnen(argument: str, context: Context) -> str:
     """``{{ bronnen }}``: every norm of data/ by topic, with history, sources and certainty."""
     if argument:
         raise MacroError("bronnen takes no argument")
-    compiled = context.compiled
-    norms = compiled["norms"]
+    rules = context.rules
     anchors: dict[str, str] = {}
-    for norm_id in norms:
-        other = anchors.setdefault(anchor(norm_id), norm_id)
-        if other != norm_id:
-            raise MacroError(f"norms {other!r} and {norm_id!r} get the same anchor {anchor(norm_id)!r}")
-    counts = _count_labels(compiled, context.on)
+    for norm in rules:
+        other = anchors.setdefault(anchor(norm.id), norm.id)
+        if other != norm.id:
+            raise MacroError(f"norms {other!r} and {norm.id!r} get the same anchor {anchor(norm.id)!r}")
+    counts = {label: 0 for label in rules.certainties}
+    for norm in rules:
+        label = _label_on(norm, context.on)
+        counts[label] = counts.get(label, 0) + 1
+    topics = ordered_topics(rules.topics)
     parts = [
-        f"Deze site gebruikt **{len(norms)} regels en cijfers** uit {len(compiled['topics'])} onderwerpen. "
-        f"Stand van de regels: {escape(compiled['version'])}; de waarden gelden op "
-        f"{dutch.long_date(context.on)}.",
+        f"Deze site gebruikt **{len(rules)} regels en cijfers** uit {len(rules.topics)} onderwerpen. "
+        f"Stand van de regels: {rules.version}; de waarden gelden op {dutch.long_date(context.on)}.",
         "",
         "## Wat de zekerheid betekent { #zekerheid }",
+        _block("zekerheid.html", labels=[
+            {"label": html(certainty_label(label)), "meaning": meaning, "count": counts.get(label, 0)}
+            for label, meaning in rules.certainties.items()
+        ]).strip(),
     ]
-    label_rows = "".join(
-        f'<tr><th scope="row">{certainty_label(label)}</th><td>{escape(meaning)}</td><td>{counts.get(label, 0)}</td></tr>'
-        for label, meaning in compiled["certainties"].items()
-    )
-    parts.append(wrap(
-        f"<table><thead><tr>{th('Zekerheid')}{th('Betekenis')}{th('Aantal regels')}</tr></thead>"
-        f"<tbody>{label_rows}</tbody></table>",
-        "lwt-normtable--labels",
-    ))
-    doubtful = []
-    for topic in ordered_topics(compiled):
-        for norm_id, norm in norms.items():
-            if norm["topic"] != topic:
-                continue
-            index = current_index(norm, context.on)
-            entry = norm["values"][index if index is not None else 0]
-            if entry["certainty"] in ("onzeker", "tegenstrijdig", "gecorrigeerd"):
-                doubtful.append(
-                    f'<li><a href="#{anchor(norm_id)}">{escape(norm["description"])}</a> '
-                    f"{certainty_label(entry['certainty'])}</li>"
-                )
+    doubtful = [
+        {"anchor": anchor(norm.id), "description": norm.description, "certainty": html(certainty_label(label))}
+        for topic in topics for norm in rules.in_topic(topic)
+        if (label := _label_on(norm, context.on)) in ATTENTION
+    ]
     if doubtful:
         parts.append("## Let op: onzeker, tegenstrijdig of gecorrigeerd { #let-op }")
         parts.append(
             "Bij deze regels zijn de bronnen onvolledig of spreken ze elkaar tegen, of wijkt de regel af "
             "van wat vaak wordt gezegd. De toelichting in de tabel zegt waarom."
         )
-        parts.append(f'\n<ul class="lwt-doubtful">{"".join(doubtful)}</ul>\n')
-    head = "<thead><tr>" + "".join(th(TABLE_HEADERS[key]) for key in ("norm", "value", "since", "sources", "checked")) + "</tr></thead>"
-    for topic in ordered_topics(compiled):
-        ids = [norm_id for norm_id, norm in norms.items() if norm["topic"] == topic]
-        if not ids:
+        parts.append("\n" + render("let_op.html", norms=doubtful) + "\n")
+    headers = [TABLE_HEADERS[key] for key in ("norm", "value", "since", "sources", "checked")]
+    for topic in topics:
+        norms = rules.in_topic(topic)
+        if not norms:
             continue
-        parts.append(f"## {compiled['topics'][topic]} {{ #bronnen-{topic} }}")
-        body = "".join(_bronnen_rows(norm_id, norms[norm_id], context.on) for norm_id in ids)
-        parts.append(wrap(f"<table>{head}<tbody>{body}</tbody></table>", "lwt-normtable--bronnen"))
+        parts.append(f"## {rules.topics[topic]} {{ #bronnen-{topic} }}")
+        rows = [row for norm in norms for row in _bronnen_rows(norm, context.on)]
+        parts.append(_block("bronnen.html", headers=headers, rows=rows).strip())
     return "\n\n".join(parts) + "\n"
 
 
@@ -236,24 +229,15 @@ def wetten(argument: str, context: Context) -> str:
     if argument:
         raise MacroError("wetten takes no argument")
     cited: dict[str, int] = {}
-    for norm in context.compiled["norms"].values():
-        keys = {source.get("law") for entry in norm["values"] for source in entry["sources"]}
+    for norm in context.rules:
+        keys = {source.get("law") for entry in norm.history() for source in entry.all_sources}
         for key in keys - {None}:
             cited[key] = cited.get(key, 0) + 1
-    head = "<thead><tr>" + "".join(
-        th(label) for label in ("Wet of regeling", "BWB-id", "Tekst", "Wat deze wet hier regelt", "Regels op deze site")
-    ) + "</tr></thead>"
-    rows = []
-    for key, law in context.compiled["laws"].items():
-        url = escape(law["url"], quote=True)
-        rows.append(
-            f'<tr><th scope="row">{escape(law["title"])} ({escape(law["short"])})</th>'
-            f"<td>{escape(law['bwb'])}</td>"
-            f'<td><a href="{url}">{escape(law["url"].removeprefix("https://"))}</a></td>'
-            f"<td>{escape(law['governs'])}</td>"
-            f"<td>{cited.get(key, 0)}</td></tr>"
-        )
-    return wrap(f"<table>{head}<tbody>{''.join(rows)}</tbody></table>", "lwt-normtable--wetten")
+    laws = [
+        {**law, "key": key, "url_text": law["url"].removeprefix("https://"), "cited": cited.get(key, 0)}
+        for key, law in context.rules.laws.items()
+    ]
+    return _block("wetten.html", laws=laws)
 
 
 #: The macros of this module, by name (collected in :mod:`build_scripts.site.registry`).

@@ -14,23 +14,13 @@ from typing import Any
 
 import markdown as python_markdown
 
-from calculators import dutch
+from calculators import dutch, vocabulary
+from calculators.rules import NormValue
 
 from .macros import MacroError
 
 #: Labels that make a norm stand out: the reader should not take the value as settled.
-DOUBTFUL = ("onzeker", "tegenstrijdig", "gecorrigeerd", "alleen-seed")
-
-#: How a unit reads after a number ("7 uur", not "7 uren"); units not listed read as written.
-UNIT_AFTER_NUMBER = {"uren": "uur"}
-#: The singular after the number 1.
-UNIT_SINGULAR = {
-    "klokuren": "klokuur", "uren": "uur", "dagen": "dag", "minuten": "minuut", "leerjaren": "leerjaar",
-    "keuzevakken": "keuzevak", "profielmodules": "profielmodule", "zondagen": "zondag",
-    "leerlingen": "leerling", "scholen": "school", "decimalen": "decimaal",
-}
-#: Units that are not written after the value (the description says what the value is).
-UNIT_SILENT = {"cijfer", "ja/nee", "lijst", "regel", "leerweg", "tijd (uu:mm)"}
+DOUBTFUL = vocabulary.DOUBTFUL_CERTAINTIES
 
 #: Column headers for keys of rows in list values; other keys are shown with _ as a space.
 COLUMN_LABELS = {
@@ -71,15 +61,13 @@ def humanize(key: str) -> str:
     return key.replace("_", " ")
 
 
-def with_unit(value: int | float, unit: str) -> str:
-    """A number in Dutch notation with its unit: ``640 klokuren``, ``4,5 uur``, ``50% verwant``."""
-    text = dutch.number(value)
-    if unit.startswith("procent"):
-        return text + "%" + unit[len("procent"):]
-    if unit in UNIT_SILENT:
-        return text
-    word = UNIT_SINGULAR.get(unit, unit) if value == 1 else UNIT_AFTER_NUMBER.get(unit, unit)
-    return f"{text}\u00a0{escape(word)}"
+def with_unit(value: Any, unit: str) -> str:
+    """A value in Dutch notation with its unit (the grammar of :mod:`calculators.vocabulary`), as HTML.
+
+    ``640 klokuren``, ``4,5 uur``, ``50% verwant``, ``07.00 uur``; number and word are kept
+    on one line.
+    """
+    return escape(vocabulary.with_unit(value, unit, "\u00a0"))
 
 
 def long_date(iso: str) -> str:
@@ -112,6 +100,8 @@ def _scalar(value: Any, unit: str = "") -> str:
         return "ja" if value else "nee"
     if isinstance(value, (int, float)):
         return with_unit(value, unit) if unit else dutch.number(value)
+    if unit and vocabulary.unit(unit).kind == "time":
+        return with_unit(value, unit)
     return escape(str(value))
 
 
@@ -162,12 +152,6 @@ def sources_inline(sources: list[dict[str, str]]) -> str:
 
 def th(text: str) -> str:
     return f'<th scope="col">{text}</th>'
-
-
-def wrap(table: str, extra_class: str = "", after: str = "") -> str:
-    """A table as a raw HTML block for Markdown: on its own lines, no blank lines inside."""
-    classes = "lwt-normtable" + (f" {extra_class}" if extra_class else "")
-    return f'\n\n<div class="{classes}">\n{table}\n{after}</div>\n\n'
 
 
 # --- value tables (lijst) -----------------------------------------------------------------
@@ -287,21 +271,31 @@ def cell_value(value: Any, unit: str) -> str:
     return value_html(value, unit)
 
 
-def wide_rows(entry: dict[str, Any], with_note: bool, classes: str = "") -> list[str]:
+def wide_rows(entry: NormValue, with_note: bool, classes: str = "") -> list[str]:
     """Rows across the columns right of the row header: a table of rows, then the note."""
     rows = []
     class_attribute = f' class="lwt-note-row{" " + classes if classes else ""}"'
-    if _is_rows(entry["value"]):
-        rows.append(f'<tr{class_attribute}><td colspan="4">{rows_table(entry["value"])}</td></tr>')
-    elif _is_long(entry["value"]):
-        rows.append(f'<tr{class_attribute}><td colspan="4"><div class="lwt-wide-value">{value_html(entry["value"], "")}</div></td></tr>')
-    if with_note and entry.get("note"):
+    if _is_rows(entry.value):
+        rows.append(f'<tr{class_attribute}><td colspan="4">{rows_table(entry.value)}</td></tr>')
+    elif _is_long(entry.value):
+        rows.append(f'<tr{class_attribute}><td colspan="4"><div class="lwt-wide-value">{value_html(entry.value, "")}</div></td></tr>')
+    if with_note and entry.note:
         rows.append(
             f'<tr{class_attribute}><td colspan="4"><div class="lwt-note">'
-            f'<strong>Toelichting:</strong> {note_html(entry["note"])}</div></td></tr>'
+            f'<strong>Toelichting:</strong> {note_html(entry.note)}</div></td></tr>'
         )
     return rows
 
 
 def row_class(certainty: str) -> str:
     return f' class="lwt-norm lwt-norm--{escape(certainty)}"' if certainty in DOUBTFUL else ' class="lwt-norm"'
+
+
+def since_text(history: tuple[NormValue, ...], index: int, current: int | None) -> str:
+    """When value ``index`` of a norm's history holds, seen from the value in force (``current``)."""
+    since = dutch.long_date(history[index].valid_from)
+    if current is not None and index < current and index + 1 < len(history):
+        return f"van {since} tot {dutch.long_date(history[index + 1].valid_from)}"
+    if current is None or index > current:
+        return f"vanaf {since} (komt eraan)"
+    return since

@@ -22,7 +22,7 @@ EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables", "toc", "admonition", 
 
 
 def _context(compiled, page="bronnen.md", on=ON) -> Context:
-    return Context(rules=Rules(compiled), compiled=compiled, on=on, page=page)
+    return Context(rules=Rules(compiled), on=on, page=page)
 
 
 def _page(source: str, compiled, page="test.md") -> str:

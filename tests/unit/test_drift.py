@@ -18,7 +18,7 @@ PAGES = sorted(DOCS.rglob("*.md"))
 
 
 def _check(markdown: str, compiled, page: str = "proef.md") -> list[str]:
-    return drift.check(markdown, Context(rules=Rules(compiled), compiled=compiled, on=ON, page=page))
+    return drift.check(markdown, Context(rules=Rules(compiled), on=ON, page=page))
 
 
 def test_hand_typed_640_uur_fails(compiled_rules):

@@ -21,6 +21,7 @@ from calculators import dutch
 from ..bundle import wheel as bundle
 from ..offline.hosting import CSP
 from .macros import Context, MacroError
+from .templating import html, render
 
 #: What the browser accepts as JavaScript (HTML standard, "JavaScript MIME type essence match").
 JAVASCRIPT_TYPES = [
@@ -93,38 +94,30 @@ def siteinfo(argument: str, context: Context) -> str:
     """``{{ siteinfo }}``: date and version of the information and of what the site ships."""
     rows = [
         ("Stand van de informatie", dutch.long_date(context.on)),
-        ("Versie van de regels", context.compiled["version"]),
+        ("Versie van de regels", context.rules.version),
         ("Versie van de rekenhulpen", bundle.project_version()),
         ("Python-omgeving in de browser", f"Pyodide {bundle.pyodide_version()}"),
     ]
-    body = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-    return f'\n<table class="lwt-siteinfo"><tbody>{body}</tbody></table>\n'
+    return "\n" + render("siteinfo.html", rows=rows) + "\n"
 
 
 def mimetabel(argument: str, context: Context) -> str:
     """``{{ mimetabel }}``: the files the calculators need and the type each must have."""
     rows = [(path, what, KIND_LABELS[kind]) for path, kind, what in CHECKED_FILES]
-    rows.insert(6, ("assets/calc/&lt;code&gt;/lwt_calculators-….whl", "regels en rekenhulpen (de naam staat in manifest.json)", KIND_LABELS["wheel"]))
-    rows.insert(7, ("assets/calc/&lt;code&gt;/pyodide-snapshot.bin.gz", "de vooraf gestarte rekenmodule, als de site die heeft (versnelt het starten)", KIND_LABELS["snapshot"]))
-    body = "".join(
-        f"<tr><td><code>{path if '&lt;' in path else escape(path)}</code></td><td>{escape(what)}</td><td>{escape(kind)}</td></tr>"
-        for path, what, kind in rows
-    )
-    return (
-        '\n<table class="lwt-mimetabel"><thead><tr><th scope="col">Bestand</th><th scope="col">Wat het is</th>'
-        f'<th scope="col">Type dat de server moet sturen</th></tr></thead><tbody>{body}</tbody></table>\n'
-    )
+    rows.insert(6, ("assets/calc/<code>/lwt_calculators-….whl", "regels en rekenhulpen (de naam staat in manifest.json)", KIND_LABELS["wheel"]))
+    rows.insert(7, ("assets/calc/<code>/pyodide-snapshot.bin.gz", "de vooraf gestarte rekenmodule, als de site die heeft (versnelt het starten)", KIND_LABELS["snapshot"]))
+    return "\n" + render("mimetabel.html", rows=rows) + "\n"
 
 
 def csp(argument: str, context: Context) -> str:
     """``{{ csp }}``: the Content-Security-Policy of the kit, as a code block."""
-    return f'\n<pre class="lwt-csp"><code>{escape(CSP)}</code></pre>\n'
+    return "\n" + render("code_block.html", css_class="lwt-csp", code=CSP) + "\n"
 
 
 def serverregels(argument: str, context: Context) -> str:
     """``{{ serverregels: iis }}``: the essential lines for one server, as a code block."""
     lines = server_lines(argument.strip().lower())
-    return f'\n<pre class="lwt-serverregels"><code>{escape(lines)}</code></pre>\n'
+    return "\n" + render("code_block.html", css_class="lwt-serverregels", code=lines) + "\n"
 
 
 #: Every text the self-check script shows. {name} placeholders are filled in by the script.
@@ -221,14 +214,10 @@ def controle(argument: str, context: Context) -> str:
         "fixes": CHECK_FIXES,
     }
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-    return (
-        '\n<div class="lwt-selfcheck" id="lwt-selfcheck" data-state="static">'
-        f'<p class="lwt-selfcheck__summary" role="status">{escape(CHECK_TEXTS["initial"])}</p>'
-        '<ul class="lwt-selfcheck__results"></ul>'
-        f'<script type="application/json" class="lwt-selfcheck__config">{data}</script>'
-        "</div>\n"
-        f'<script src="{_site_root(context.page)}assets/js/controle.js"></script>\n'
+    page = render(
+        "controle.html", initial=CHECK_TEXTS["initial"], config_json=html(data), site_root=_site_root(context.page)
     )
+    return "\n" + page + "\n"
 
 
 def _site_root(page: str) -> str:

@@ -77,22 +77,24 @@ def load_rules() -> tuple[dict[str, Any], Rules]:
     return _loaded["compiled"], _loaded["rules"]
 
 
-def generator_page(md: Markdown) -> str:
-    """The path under ``docs/`` of the page the site generator renders with ``md``, or ``""``.
+def generator_page(md: Markdown) -> tuple[str, bool]:
+    """The page the site generator renders with ``md``: its path under ``docs/`` (or ``""``), and
+    whether the generator resolves relative URLs in raw HTML from the Markdown file.
 
     Read by duck typing, without importing the generator: MkDocs registers a tree processor
     that holds the page's file (``relpath``, ``.file.src_path``) on every Markdown instance it
-    makes for a page; Zensical registers a preprocessor that holds the page (``.page.path``).
+    makes for a page, and leaves URLs in raw HTML as written; Zensical registers a preprocessor
+    that holds the page (``.page.path``) and rewrites such URLs as relative to the source file.
     """
     for processor in md.treeprocessors:
         source = getattr(getattr(processor, "file", None), "src_path", None)
         if isinstance(source, str):
-            return source.replace("\\", "/")
+            return source.replace("\\", "/"), False
     for processor in md.preprocessors:
         source = getattr(getattr(processor, "page", None), "path", None)
         if isinstance(source, str):
-            return source.replace("\\", "/")
-    return ""
+            return source.replace("\\", "/"), True
+    return "", False
 
 
 class MacroPreprocessor(Preprocessor):
@@ -109,8 +111,10 @@ class MacroPreprocessor(Preprocessor):
         on = self.extension.getConfig("on") or reference_date()
         if isinstance(on, str):
             on = date.fromisoformat(on)
-        page = self.extension.getConfig("page") or generator_page(self.md)
-        return Context(rules=rules, on=on, page=page)
+        page, urls_from_source = generator_page(self.md)
+        if self.extension.getConfig("page"):
+            page = self.extension.getConfig("page")
+        return Context(rules=rules, on=on, page=page, urls_from_source=urls_from_source)
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)

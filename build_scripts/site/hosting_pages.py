@@ -215,14 +215,20 @@ def controle(argument: str, context: Context) -> str:
     }
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     page = render(
-        "controle.html", initial=CHECK_TEXTS["initial"], config_json=html(data), site_root=_site_root(context.page)
+        "controle.html", initial=CHECK_TEXTS["initial"], config_json=html(data), site_root=_site_root(context.page, context.urls_from_source)
     )
     return "\n" + page + "\n"
 
 
-def _site_root(page: str) -> str:
-    """The relative path from a page's URL (directory URLs) to the site root."""
+def _site_root(page: str, from_source: bool = False) -> str:
+    """The relative path from a page to the site root.
+
+    From the page's URL (directory URLs: ``controle.md`` is ``controle/``) when the generator
+    leaves raw HTML as written, from the Markdown file when it rewrites such URLs itself.
+    """
     parts = page.replace("\\", "/").split("/")
+    if from_source:
+        return "../" * (len(parts) - 1)
     depth = len(parts) - 1 if parts[-1] == "index.md" else len(parts)
     return "../" * depth
 

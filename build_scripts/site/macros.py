@@ -28,6 +28,9 @@ class Context:
     rules: Rules
     on: date
     page: str = ""
+    #: True when the generator resolves relative URLs in raw HTML from the Markdown file (Zensical),
+    #: False when the browser resolves them from the page's URL (MkDocs leaves them as written).
+    urls_from_source: bool = False
 
 
 def format_value(value: Any) -> str:

@@ -87,3 +87,30 @@ def test_a_broken_page_stops_the_rendering(tmp_path):
         markdown.Markdown(extensions=[LwtExtension(on=ON, page="proef.md")]).convert("Minstens 640 klokuren.\n")
     with pytest.raises(MacroError, match=r"proef.md: unknown macro \{\{ onbekend \}\}"):
         markdown.Markdown(extensions=[LwtExtension(on=ON, page=typed.name)]).convert("{{ onbekend }}\n")
+
+
+class _GeneratorPage:
+    """What Zensical registers on its Markdown instance: a preprocessor that holds the page."""
+
+    def __init__(self, path: str):
+        self.page = type("Page", (), {"path": path})()
+
+    def run(self, lines):
+        return lines
+
+
+@pytest.mark.parametrize(
+    ("path", "from_source", "script"),
+    [
+        ("controle.md", False, "../assets/js/controle.js"),  # MkDocs: from the URL controle/
+        ("controle.md", True, "assets/js/controle.js"),  # Zensical: from docs/controle.md
+        ("naslag/controle.md", True, "../assets/js/controle.js"),
+    ],
+)
+def test_the_self_check_script_is_found_from_where_the_generator_resolves_it(path, from_source, script):
+    """The self-check script's URL is relative to the page URL under MkDocs, to the source file under Zensical."""
+    md = markdown.Markdown(extensions=[LwtExtension(on=ON, page="" if from_source else path)])
+    if from_source:
+        md.preprocessors.register(_GeneratorPage(path), "rendering_context", 0)
+    html = md.convert("{{ controle }}\n")
+    assert f'<script src="{script}"></script>' in html

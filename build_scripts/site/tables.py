@@ -13,11 +13,13 @@ from html import escape
 from typing import Any
 
 import markdown as python_markdown
+from markupsafe import Markup
 
 from calculators import dutch, vocabulary
 from calculators.rules import NormValue
 
 from .macros import MacroError
+from .templating import environment
 
 #: Labels that make a norm stand out: the reader should not take the value as settled.
 DOUBTFUL = vocabulary.DOUBTFUL_CERTAINTIES
@@ -84,8 +86,13 @@ def note_html(note: str) -> str:
     return html
 
 
+def _kit():
+    """The macros of ``templates/kit.html``: each returns HTML (``Markup``) and escapes its text."""
+    return environment().get_template("kit.html").module
+
+
 def certainty_label(label: str) -> str:
-    return f'<span class="lwt-certainty lwt-certainty--{escape(label)}">{escape(label)}</span>'
+    return _kit().certainty(label)
 
 
 def _is_code_like(keys: list[str]) -> bool:
@@ -116,42 +123,26 @@ def value_html(value: Any, unit: str) -> str:
             items = [_scalar(item) for item in value]
             if len(items) <= 6 and all(len(item) <= 40 for item in items):
                 return dutch.enumeration(items)
-            return '<ul class="lwt-value-list">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
-        return '<ul class="lwt-value-list">' + "".join(f"<li>{value_html(item, unit)}</li>" for item in value) + "</ul>"
+            return _kit().value_list([(None, Markup(item)) for item in items])
+        return _kit().value_list([(None, Markup(value_html(item, unit))) for item in value])
     if isinstance(value, dict):
         show_keys = _is_code_like(list(value)) or any(not isinstance(item, str) for item in value.values())
         items = []
         for key, item in value.items():
             inner = value_html(item, unit) if isinstance(item, (list, dict)) else _scalar(item, "" if isinstance(item, bool) else unit)
-            items.append(f"<li><strong>{escape(humanize(key))}</strong>: {inner}</li>" if show_keys else f"<li>{inner}</li>")
-        return '<ul class="lwt-value-list">' + "".join(items) + "</ul>"
+            items.append((humanize(key) if show_keys else None, Markup(inner)))
+        return _kit().value_list(items)
     return _scalar(value, unit)
 
 
-def _source_items(sources: list[dict[str, str]]) -> list[str]:
-    items = []
-    for source in sources:
-        link = f'<a href="{escape(source["url"], quote=True)}">{escape(source["title"])}</a>'
-        article = f", {escape(source['article'])}" if source.get("article") else ""
-        items.append(f"{link}{article}")
-    return items
-
-
 def sources_html(sources: list[dict[str, str]]) -> str:
-    """The sources as links (title, then the article), one per list item."""
-    items = _source_items(sources)
-    if len(items) == 1:
-        return items[0]
-    return '<ul class="lwt-sources">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    """The sources as links (title, then the article); several as a list."""
+    return _kit().sources(sources)
 
 
 def sources_inline(sources: list[dict[str, str]]) -> str:
     """The sources as links in a sentence, separated by semicolons."""
-    return "; ".join(_source_items(sources))
-
-
-def th(text: str) -> str:
-    return f'<th scope="col">{text}</th>'
+    return _kit().sources_inline(sources)
 
 
 # --- value tables (lijst) -----------------------------------------------------------------
@@ -180,16 +171,8 @@ def rows_table(rows: list[dict], headers: list[str] | None = None, caption: str 
     """A list of mappings as a table: one column per key, the first column as row header."""
     columns = _columns(rows)
     labels = _labels(headers, [humanize(key) for key in columns])
-    head = "<thead><tr>" + "".join(th(escape(label)) for label in labels) + "</tr></thead>"
-    body = []
-    for row in rows:
-        cells = []
-        for index, key in enumerate(columns):
-            content = _cell(key, row.get(key))
-            cells.append(f'<th scope="row">{content}</th>' if index == 0 else f"<td>{content}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f"<table>{caption_html}{head}<tbody>{''.join(body)}</tbody></table>"
+    cells = [[Markup(_cell(key, row.get(key))) for key in columns] for row in rows]
+    return _kit().table(caption, labels, cells, True)
 
 
 def _labels(headers: list[str] | None, default: list[str]) -> list[str]:
@@ -200,15 +183,18 @@ def _labels(headers: list[str] | None, default: list[str]) -> list[str]:
     return headers
 
 
+def _item(item: Any, unit: str) -> Markup:
+    return Markup(value_html(item, unit) if isinstance(item, (list, dict)) else _scalar(item, "" if isinstance(item, bool) else unit))
+
+
 def value_table(value: Any, unit: str, headers: list[str] | None = None, caption: str = "") -> str:
     """A list or mapping value as an accessible table."""
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         return rows_table(value, headers, caption)
     if isinstance(value, list):
         labels = _labels(headers, ["Omschrijving"])
-        body = "".join(f"<tr><td>{value_html(item, unit) if isinstance(item, (list, dict)) else _scalar(item, unit)}</td></tr>" for item in value)
-        return f"<table>{caption_html}<thead><tr>{th(escape(labels[0]))}</tr></thead><tbody>{body}</tbody></table>"
+        rows = [[Markup(value_html(item, unit) if isinstance(item, (list, dict)) else _scalar(item, unit))] for item in value]
+        return _kit().table(caption, labels, rows, False)
     if isinstance(value, dict):
         keys = list(value)
         inner = [item for item in value.values() if isinstance(item, dict)]
@@ -216,29 +202,16 @@ def value_table(value: Any, unit: str, headers: list[str] | None = None, caption
             # A mapping of mappings: one row per key, one column per inner key.
             columns = _columns(inner)
             labels = _labels(headers, [_key_header(keys)] + [humanize(key) for key in columns])
-            head = "<thead><tr>" + "".join(th(escape(label)) for label in labels) + "</tr></thead>"
-            body = "".join(
-                f'<tr><th scope="row">{escape(humanize(key))}</th>'
-                + "".join(f"<td>{_cell(column, value[key].get(column))}</td>" for column in columns)
-                + "</tr>"
-                for key in keys
-            )
-            return f"<table>{caption_html}{head}<tbody>{body}</tbody></table>"
+            rows = [[humanize(key)] + [Markup(_cell(column, value[key].get(column))) for column in columns] for key in keys]
+            return _kit().table(caption, labels, rows, True)
         all_text = all(isinstance(item, str) for item in value.values())
         if all_text and not _is_code_like(keys) and (headers is None or len(headers) == 1):
             # Internal keys (nederlands_ce) are not shown, unless the page names two columns.
             labels = _labels(headers, ["Omschrijving"])
-            body = "".join(f"<tr><td>{escape(item)}</td></tr>" for item in value.values())
-            return f"<table>{caption_html}<thead><tr>{th(escape(labels[0]))}</tr></thead><tbody>{body}</tbody></table>"
+            return _kit().table(caption, labels, [[item] for item in value.values()], False)
         labels = _labels(headers, [_key_header(keys), "Omschrijving" if all_text else "Waarde"])
-        head = f"<thead><tr>{th(escape(labels[0]))}{th(escape(labels[1]))}</tr></thead>"
-        body = "".join(
-            f'<tr><th scope="row">{escape(humanize(key))}</th><td>'
-            + (value_html(item, unit) if isinstance(item, (list, dict)) else _scalar(item, "" if isinstance(item, bool) else unit))
-            + "</td></tr>"
-            for key, item in value.items()
-        )
-        return f"<table>{caption_html}{head}<tbody>{body}</tbody></table>"
+        rows = [[humanize(key), _item(item, unit)] for key, item in value.items()]
+        return _kit().table(caption, labels, rows, True)
     raise MacroError(f"the value is a single {type(value).__name__}, not a list or mapping; use {{{{ norm: id }}}} or {{{{ normtabel: id }}}}")
 
 
@@ -273,22 +246,19 @@ def cell_value(value: Any, unit: str) -> str:
 
 def wide_rows(entry: NormValue, with_note: bool, classes: str = "") -> list[str]:
     """Rows across the columns right of the row header: a table of rows, then the note."""
-    rows = []
-    class_attribute = f' class="lwt-note-row{" " + classes if classes else ""}"'
+    kit, rows = _kit(), []
     if _is_rows(entry.value):
-        rows.append(f'<tr{class_attribute}><td colspan="4">{rows_table(entry.value)}</td></tr>')
+        rows.append(kit.wide_row(classes, Markup(rows_table(entry.value))))
     elif _is_long(entry.value):
-        rows.append(f'<tr{class_attribute}><td colspan="4"><div class="lwt-wide-value">{value_html(entry.value, "")}</div></td></tr>')
+        rows.append(kit.wide_row(classes, kit.wide_value(Markup(value_html(entry.value, "")))))
     if with_note and entry.note:
-        rows.append(
-            f'<tr{class_attribute}><td colspan="4"><div class="lwt-note">'
-            f'<strong>Toelichting:</strong> {note_html(entry.note)}</div></td></tr>'
-        )
+        rows.append(kit.wide_row(classes, kit.note(Markup(note_html(entry.note)))))
     return rows
 
 
 def row_class(certainty: str) -> str:
-    return f' class="lwt-norm lwt-norm--{escape(certainty)}"' if certainty in DOUBTFUL else ' class="lwt-norm"'
+    """The class attribute of a norm's row; a doubtful certainty makes the row stand out."""
+    return _kit().row_class(certainty, certainty in DOUBTFUL)
 
 
 def since_text(history: tuple[NormValue, ...], index: int, current: int | None) -> str:

@@ -99,7 +99,7 @@ class Verdict:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
-def verdict(norm: NormValue, status: str, key: str, **params: Any) -> Verdict:
+def verdict(norm: NormValue, status: str, key: str, /, **params: Any) -> Verdict:
     """Shorthand for a check's return value: ``verdict(minimum, "fail", "too_few", counted=639)``."""
     if status not in FINDING_STATUSES:
         raise ValueError(f"unknown finding status {status!r}")
@@ -168,7 +168,7 @@ class Outcome:
             return None
         return self.add(found.norm, found.status, render(wording[found.key], found.params))
 
-    def summarize(self, wording: Mapping[str, str], key: str | None = None, **params: Any) -> None:
+    def summarize(self, wording: Mapping[str, str], key: str | None = None, /, **params: Any) -> None:
         """Set the summary from ``wording``: the template under ``key``, by default the outcome's status."""
         self.summary = render(wording[key or self.status], params)
 

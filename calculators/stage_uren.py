@@ -136,7 +136,7 @@ def _read_periods(periods: list[dict[str, Any]], outcome: Outcome) -> None:
     for row in periods:
         problem = sbb_code_error(row[SBB_CODE], row[NOT_RECOGNISED])
         if problem:
-            outcome.error(f"perioden.{row['rij'] - 1}.{SBB_CODE}", f"Rij {row['rij']}: {problem}")
+            outcome.error(f"perioden.{row['rij'] - 1}.{SBB_CODE}", f"Rij {row['rij']}: {dutch.lower_first(problem)}")
         row["uren"] = Decimal(row["weken"]) * row["dagen_per_week"] * row["uren_per_dag"]
         row["waar"] = f"periode {row['rij']}, leerjaar {row['leerjaar']}, {dutch.number(row['uren'])} uur"
 

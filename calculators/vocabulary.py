@@ -114,7 +114,7 @@ def check_certainty(label: str) -> str:
 def time_text(value: str) -> str:
     """A clock time from data/ (``"07:00"``) as a Dutch reader writes it: ``"07.00 uur"``."""
     hours, _, minutes = value.partition(":")
-    return f"{hours}.{minutes or '00'} uur"
+    return dutch.time_of_day(int(hours) * 60 + int(minutes or 0))
 
 
 def with_unit(value: Any, unit_name: str, space: str = " ") -> str:

@@ -1,4 +1,4 @@
-"""The intranet hosting kit, and the macros of the pages that explain it.
+"""The intranet hosting kit: server configurations written into the built site.
 
 ``write(site_dir, context)`` (called by the build hook after the build) puts three server
 configurations into the built site, all made from the constants below:

@@ -243,10 +243,3 @@ def feed_xml(compiled: dict[str, Any], site_url: str = "") -> bytes:
 
 #: The macros of this module (``{{ wijzigingen }}``), for a macro table that collects modules.
 MACROS = {"wijzigingen": wijzigingen}
-
-try:  # the macro table of this checkout registers macros on import
-    from .macros import register
-except ImportError:  # a macro registry that collects each module's MACROS instead
-    register = None
-if register is not None:
-    register("wijzigingen")(wijzigingen)

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import io
 import re
-from html import escape
 from typing import Any
 
 from calculators import NormUnavailable, dutch
 
-from .macros import Context, MacroError, register
+from .macros import Context, MacroError
+from .templating import html, render
 
 FONTS = ["DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"]
 COLOURS = {"bbl": "#1a237e", "bol": "#5c9ded", "?": "#9e9e9e"}
@@ -171,19 +171,12 @@ def _inline(svg: str, title: str, description: str, chart_id: str) -> str:
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
     opening = re.match(r"<svg[^>]*>", svg).group(0)
     view_box = re.search(r'viewBox="([^"]+)"', opening).group(1)
-    new_opening = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'viewBox="{view_box}" width="100%" style="width:100%;height:auto" role="img" class="lwt-chart__svg" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
-    )
+    new_opening = render("chart_svg_open.html", view_box=view_box, chart_id=chart_id, title=title, description=description)
     svg = new_opening + svg[len(opening):]
     # A raw HTML block in Markdown ends at the first blank line: keep the SVG free of them.
     return "\n".join(line for line in svg.splitlines() if line.strip())
 
 
-@register("grafiek")
 def grafiek(argument: str, context: Context) -> str:
     """``{{ grafiek: norm.id }}``: the rows of a norm as a bar chart, inlined as SVG in a figure."""
     norm_id = argument.strip()
@@ -195,13 +188,14 @@ def grafiek(argument: str, context: Context) -> str:
     chart_id = "grafiek-" + re.sub(r"[^a-z0-9]+", "-", norm_id.lower()).strip("-")
     unclear = any(row.get("opmerking") for row in rows)
     description = "Staafdiagram. " + describe_rows(rows)
-    caption = escape(norm.description)
+    caption = norm.description
     if unclear:
         description += " Een sterretje bij een staaf betekent dat die cel onzeker is; de tabel legt uit waarom."
         caption += " Een sterretje (*) betekent: deze cel is onzeker, zie de tabel."
     xlabel = f"aantal leerlingen ({norm.valid_from.year})"
     svg = render_svg(rows, norm.description, description, chart_id, xlabel)
-    return (
-        f'\n<figure class="lwt-chart" id="{chart_id}" style="width:100%;max-width:48rem">\n{svg}\n'
-        f'<figcaption style="max-width:none">{caption}</figcaption>\n</figure>\n'
-    )
+    return "\n" + render("grafiek.html", chart_id=chart_id, svg=html(svg), caption=caption) + "\n"
+
+
+#: The macros of this module, by name (collected in :mod:`build_scripts.site.registry`).
+MACROS = {"grafiek": grafiek}

@@ -45,6 +45,8 @@ from typing import Any, Iterable
 
 from markdown_it import MarkdownIt
 
+from calculators import Rules
+
 from ..paths import DOCS_DIR
 
 #: Stands in the prose for what is not prose (a macro, inline code, an autolink): no number
@@ -257,22 +259,27 @@ def unit_rule(unit: str) -> _UnitRule | None:
     return _UnitRule(after, qualifier, base in LIMIT_UNITS, False, hours=base in ("klokuren", "uren"))
 
 
-def numeric_index(compiled: dict[str, Any], on=None) -> dict[Decimal, list[Candidate]]:
-    """Every number that is a value of a numeric norm (every dated value), with its norms."""
+def numeric_index(rules: Rules, on=None) -> dict[Decimal, list[Candidate]]:
+    """Every number that is a value of a numeric norm (every dated value), with its norms.
+
+    ``current`` marks the value in force on ``on`` (every value when ``on`` is None), as
+    :meth:`calculators.rules.Norm.index_on` chooses it.
+    """
     index: dict[Decimal, list[Candidate]] = {}
-    for norm_id, norm in compiled["norms"].items():
-        values = norm["values"]
-        for position, entry in enumerate(values):
-            value = entry["value"]
+    for norm in rules:
+        history = norm.history()
+        in_force = None if on is None else norm.index_on(on)
+        for position, entry in enumerate(history):
+            value = entry.value
             items = value if isinstance(value, list) else [value]
             numbers = [item for item in items if isinstance(item, (int, float)) and not isinstance(item, bool)]
             if not numbers:
                 continue
-            until = values[position + 1]["from"] if position + 1 < len(values) else None
-            current = on is None or (entry["from"] <= on.isoformat() and (until is None or on.isoformat() < until))
+            until = history[position + 1].valid_from.isoformat() if position + 1 < len(history) else None
+            current = on is None or position == in_force
             for number in dict.fromkeys(numbers):
                 key = Decimal(str(number)).normalize()
-                index.setdefault(key, []).append(Candidate(norm_id, norm["unit"], entry["from"], until, current))
+                index.setdefault(key, []).append(Candidate(norm.id, norm.unit, entry.valid_from.isoformat(), until, current))
     return index
 
 
@@ -436,9 +443,9 @@ def _suggestion(candidate: Candidate) -> str:
     return f"{{{{ norm: {candidate.norm_id} @ {candidate.valid_from} }}}}"
 
 
-def find(markdown: str, compiled: dict[str, Any], on=None) -> list[tuple[int, str, list[Candidate]]]:
+def find(markdown: str, rules: Rules, on=None) -> list[tuple[int, str, list[Candidate]]]:
     """``(line, number as written, norms)`` for every hand-typed norm value in ``markdown``."""
-    index = numeric_index(compiled, on)
+    index = numeric_index(rules, on)
     rules: dict[str, _UnitRule | None] = {}
     found = []
     for first_line, text in prose(markdown):
@@ -486,7 +493,7 @@ def check(markdown: str, context) -> list[str]:
     page = getattr(context, "page", "") or "<page>"
     offset = _line_offset(markdown, getattr(context, "page", ""))
     problems = []
-    for line, written, hits in find(markdown, context.compiled, getattr(context, "on", None)):
+    for line, written, hits in find(markdown, context.rules, getattr(context, "on", None)):
         by_norm: dict[str, Candidate] = {}
         for hit in hits:  # one suggestion per norm: the current value if it is one of them
             if hit.norm_id not in by_norm or hit.current:

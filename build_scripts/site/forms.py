@@ -24,6 +24,7 @@ from calculators import dutch
 from calculators.outcome import plain
 
 from ..bundle.wheel import project_version
+from .tables import anchor
 
 #: The page that lists every norm with an anchor per norm (relative to the site's root).
 RULES_PAGE = "bronnen/"
@@ -317,8 +318,6 @@ def rule_ids(name: str, rules: Rules) -> list[str]:
 
 
 def _ui_json(name: str, rules: Rules) -> str:
-    from .norm_tables import anchor  # here, not at the top: norm_tables imports macros, which imports this module
-
     described = {
         norm_id: {"text": rules.norm(norm_id).description, "anchor": anchor(norm_id)} for norm_id in rule_ids(name, rules)
     }

@@ -1,8 +1,10 @@
-"""Expand the page macros of DECISIONS.md D4 (``{{ norm: id }}``, ``{{ rekenhulp: name }}``, ...).
+"""The macro language of the pages (DECISIONS.md D4): ``{{ name: argument }}``, and the macro ``norm``.
 
-Each macro is a function ``(argument, context) -> Markdown/HTML``. An unknown macro, or a
-norm id that data/ does not have, raises :class:`MacroError` and so fails the build, with
-the page and the macro in the message.
+Each macro is a function ``(argument, context) -> Markdown/HTML``. :func:`expand` replaces
+every macro of a page with the table of macros it is given (the site's table is built in one
+place, :mod:`build_scripts.site.registry`). An unknown macro, or a norm id that data/ does not
+have, raises :class:`MacroError` and so fails the build, with the page and the macro in the
+message. This module imports no other module of the site, so any of them can import it.
 """
 
 from __future__ import annotations
@@ -10,11 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from calculators import NormUnavailable, Rules, dutch
-
-from .forms import render_form
 
 MACRO = re.compile(r"\{\{\s*([a-z_]+)\s*(?::\s*(.*?))?\s*\}\}")
 
@@ -26,9 +26,11 @@ class MacroError(ValueError):
 @dataclass
 class Context:
     rules: Rules
-    compiled: dict[str, Any]
     on: date
     page: str = ""
+    #: True when the generator resolves relative URLs in raw HTML from the Markdown file (Zensical),
+    #: False when the browser resolves them from the page's URL (MkDocs leaves them as written).
+    urls_from_source: bool = False
 
 
 def format_value(value: Any) -> str:
@@ -62,43 +64,27 @@ def norm(argument: str, context: Context) -> str:
         value = context.rules.get(norm_id, on)
     except NormUnavailable as missing:
         raise MacroError(f"unknown norm or no value on {on}: {norm_id!r}") from missing
+    if value.earlier_than_read:
+        # A page states a value as fact: no oldest-text-read stand-in for an earlier date.
+        raise MacroError(f"unknown norm or no value on {on}: {norm_id!r} (only read since {value.valid_from})")
     return format_value(value.value)
 
 
-def rekenhulp(argument: str, context: Context) -> str:
-    """``{{ rekenhulp: name }}``: the calculator's form."""
-    from calculators import UnknownCalculator
+#: A macro: ``(argument, context) -> Markdown or HTML``.
+Macro = Callable[[str, Context], str]
 
-    try:
-        return "\n" + render_form(argument, context.rules, context.on) + "\n"
-    except UnknownCalculator as unknown:
-        raise MacroError(f"unknown calculator {argument!r}") from unknown
+#: The macros of this module, by name (collected in :mod:`build_scripts.site.registry`).
+MACROS: dict[str, Macro] = {"norm": norm}
 
 
-MACROS: dict[str, Callable[[str, Context], str]] = {
-    "norm": norm,
-    "rekenhulp": rekenhulp,
-}
-
-
-def register(name: str) -> Callable:
-    """Decorator that adds a macro."""
-
-    def wrap(function: Callable[[str, Context], str]) -> Callable[[str, Context], str]:
-        MACROS[name] = function
-        return function
-
-    return wrap
-
-
-def expand(markdown: str, context: Context) -> str:
-    """Replace every macro in ``markdown``; leaves fenced code blocks alone."""
+def expand(markdown: str, context: Context, macros: Mapping[str, Macro]) -> str:
+    """Replace every macro in ``markdown`` with ``macros``; leaves fenced code blocks alone."""
 
     def replace(match: re.Match) -> str:
         name, argument = match.group(1), (match.group(2) or "").strip()
-        macro = MACROS.get(name)
+        macro = macros.get(name)
         if macro is None:
-            raise MacroError(f"{context.page}: unknown macro {{{{ {name} }}}} (known: {', '.join(sorted(MACROS))})")
+            raise MacroError(f"{context.page}: unknown macro {{{{ {name} }}}} (known: {', '.join(sorted(macros))})")
         try:
             return macro(argument, context)
         except MacroError as error:

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 import pytest
 
 from build_scripts.offline import hosting, package_site
+from build_scripts.site import hosting_pages
 from tests.browser.conftest import axe_violations, renders, wait_for_render, wait_until_ready
 
 browser_test = pytest.mark.browser
@@ -113,7 +114,7 @@ def test_self_check_reports_all_good(page, site_url):
     page.goto(site_url + "controle/")
     wait_for_self_check(page)
     items = check_items(page)
-    expected_files = {f"file:{path}" for path, _, _ in hosting.CHECKED_FILES}
+    expected_files = {f"file:{path}" for path, _, _ in hosting_pages.CHECKED_FILES}
     assert expected_files <= set(items)
     assert any(check.startswith("file:assets/calc/") and check.endswith(".whl") for check in items), items
     manifest = json.loads(page.evaluate("() => fetch('../assets/calc/manifest.json').then(r => r.text())"))
@@ -123,7 +124,7 @@ def test_self_check_reports_all_good(page, site_url):
     problems = {check: text for check, (status, text) in items.items() if status not in ("ok", "info")}
     assert problems == {}
     assert "application/wasm" in items["file:assets/pyodide/pyodide.asm.wasm"][1]
-    assert page.inner_text(".lwt-selfcheck__summary") == hosting.CHECK_TEXTS["all_ok"]
+    assert page.inner_text(".lwt-selfcheck__summary") == hosting_pages.CHECK_TEXTS["all_ok"]
     assert page.get_attribute("#lwt-selfcheck", "data-failures") == "0"
     assert axe_violations(page) == []
 
@@ -144,7 +145,7 @@ def test_self_check_reports_mjs_served_as_text_plain(page, site_url, server_faul
     assert items["file:assets/pyodide/pyodide.asm.wasm"][0] == "ok"
     assert items["calc"][0] == "fail"
     assert page.get_attribute("#lwt-selfcheck", "data-failures") == "5"
-    assert page.inner_text(".lwt-selfcheck__summary") != hosting.CHECK_TEXTS["all_ok"]
+    assert page.inner_text(".lwt-selfcheck__summary") != hosting_pages.CHECK_TEXTS["all_ok"]
     assert axe_violations(page) == [], "the report with its fixes is accessible too"
 
 
@@ -182,7 +183,7 @@ def test_self_check_page_explains_itself_without_javascript(browser, site_url):
         page = context.new_page()
         page.goto(site_url + "controle/")
         text = page.inner_text("article")
-        assert hosting.CHECK_TEXTS["initial"] in text
+        assert hosting_pages.CHECK_TEXTS["initial"] in text
         assert "assets/pyodide/pyodide.asm.wasm" in text and "application/wasm" in text
         assert "AddType application/wasm .wasm" in text
         assert '<mimeMap fileExtension=".mjs" mimeType="text/javascript" />' in text

@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from build_scripts.site import macros, norm_tables  # noqa: F401  (norm_tables registers the macros)
+from build_scripts.site import registry
+from build_scripts.site import tables as table_kit
 from build_scripts.site.macros import Context, MacroError
 from calculators import Rules
 
@@ -21,12 +22,12 @@ EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables", "toc", "admonition", 
 
 
 def _context(compiled, page="bronnen.md", on=ON) -> Context:
-    return Context(rules=Rules(compiled), compiled=compiled, on=on, page=page)
+    return Context(rules=Rules(compiled), on=on, page=page)
 
 
 def _page(source: str, compiled, page="test.md") -> str:
     """A page with macros as the site renders it: macros expanded, then Markdown to HTML."""
-    return markdown.markdown(macros.expand(source, _context(compiled, page)), extensions=EXTENSIONS)
+    return markdown.markdown(registry.expand(source, _context(compiled, page)), extensions=EXTENSIONS)
 
 
 class _Tables(HTMLParser):
@@ -95,15 +96,15 @@ def test_bronnen_lists_every_norm(bronnen_html, compiled_rules):
     """The Bronnen page has an anchor and the id of every norm in data/, and nothing else."""
     tables = _parse(bronnen_html)
     anchors = {anchor for anchor in tables.ids if anchor.startswith("norm-")}
-    assert anchors == {norm_tables.anchor(norm_id) for norm_id in compiled_rules["norms"]}
+    assert anchors == {table_kit.anchor(norm_id) for norm_id in compiled_rules["norms"]}
     for norm_id in compiled_rules["norms"]:
         assert f'<code class="lwt-norm-id">{norm_id}</code>' in bronnen_html
 
 
 def test_anchor_form():
     """A norm's anchor is its id with dashes: norm-stage-uren-minimum."""
-    assert norm_tables.anchor("stage.uren.minimum") == "norm-stage-uren-minimum"
-    assert norm_tables.anchor("werktijden.kind.max_uren_per_dag") == "norm-werktijden-kind-max-uren-per-dag"
+    assert table_kit.anchor("stage.uren.minimum") == "norm-stage-uren-minimum"
+    assert table_kit.anchor("werktijden.kind.max_uren_per_dag") == "norm-werktijden-kind-max-uren-per-dag"
 
 
 def test_bronnen_shows_certainty_and_sources_of_every_value(bronnen_html, compiled_rules):
@@ -152,9 +153,9 @@ def test_uncertain_norms_stand_out(bronnen_html, compiled_rules):
     assert doubtful
     for norm_id in doubtful:
         norm = compiled_rules["norms"][norm_id]
-        row = _row(tables, norm_tables.anchor(norm_id))
+        row = _row(tables, table_kit.anchor(norm_id))
         assert f"lwt-norm--{norm['values'][-1]['certainty']}" in row["attrs"]["class"]
-        assert f'<li><a href="#{norm_tables.anchor(norm_id)}">' in bronnen_html
+        assert f'<li><a href="#{table_kit.anchor(norm_id)}">' in bronnen_html
     # the note of the 80 days is on the page, in a row of its own under the value
     assert "Deze site ziet de uren als de" in bronnen_html
 
@@ -210,7 +211,7 @@ def test_normtabel_links_the_sources(compiled_rules):
 def test_normtabel_unknown_id_fails(compiled_rules):
     """A norm id that data/ does not have stops the build."""
     with pytest.raises(MacroError, match="stage.uren.per_jaar"):
-        macros.expand("{{ normtabel: stage.uren.per_jaar }}", _context(compiled_rules))
+        registry.expand("{{ normtabel: stage.uren.per_jaar }}", _context(compiled_rules))
 
 
 def test_normtabel_shows_a_coming_value(compiled_rules):
@@ -248,13 +249,13 @@ def test_lijst_with_column_names(compiled_rules):
 def test_lijst_with_wrong_number_of_columns_fails(compiled_rules):
     """Three column names for a two-column table stop the build."""
     with pytest.raises(MacroError, match="3 column names"):
-        macros.expand("{{ lijst: leerbedrijven.sbb_codes_vmbo | A, B, C }}", _context(compiled_rules))
+        registry.expand("{{ lijst: leerbedrijven.sbb_codes_vmbo | A, B, C }}", _context(compiled_rules))
 
 
 def test_lijst_of_a_number_fails(compiled_rules):
     """A single number is not a list: the page should use the norm macro."""
     with pytest.raises(MacroError, match="not a list or mapping"):
-        macros.expand("{{ lijst: stage.uren.minimum }}", _context(compiled_rules))
+        registry.expand("{{ lijst: stage.uren.minimum }}", _context(compiled_rules))
 
 
 def test_lijst_of_rows_doorstroom(compiled_rules):
@@ -321,6 +322,6 @@ def test_wetten_counts_the_norms_that_cite_a_law(compiled_rules):
 def test_norm_on_an_earlier_date(compiled_rules):
     """{{ norm: id @ date }} gives the value on that date (a page telling how a rule used to be)."""
     context = _context(compiled_rules)
-    assert macros.expand("{{ norm: stage.uren.maximum @ 2022-01-01 }}", context) == "1.280"
+    assert registry.expand("{{ norm: stage.uren.maximum @ 2022-01-01 }}", context) == "1.280"
     with pytest.raises(MacroError, match="no value on 2010-01-01"):
-        macros.expand("{{ norm: stage.uren.maximum @ 2010-01-01 }}", context)
+        registry.expand("{{ norm: stage.uren.maximum @ 2010-01-01 }}", context)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import copy
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from build_scripts.site import drift
 from build_scripts.site.macros import Context
@@ -20,7 +18,7 @@ PAGES = sorted(DOCS.rglob("*.md"))
 
 
 def _check(markdown: str, compiled, page: str = "proef.md") -> list[str]:
-    return drift.check(markdown, Context(rules=Rules(compiled), compiled=compiled, on=ON, page=page))
+    return drift.check(markdown, Context(rules=Rules(compiled), on=ON, page=page))
 
 
 def test_hand_typed_640_uur_fails(compiled_rules):
@@ -158,15 +156,18 @@ def test_every_real_page_passes(page, compiled_rules):
     assert _check(page.read_text(encoding="utf-8"), compiled_rules, str(page.relative_to(DOCS))) == []
 
 
-def test_the_build_hook_refuses_a_hand_typed_norm():
-    """The MkDocs hook stops the build on a page that types a norm value by hand."""
-    from build_scripts.site import hooks
+def test_the_page_extension_refuses_a_hand_typed_norm():
+    """The page pipeline (the Markdown extension MkDocs runs) stops a page that types a norm value by hand."""
+    import markdown
 
-    hooks.on_config(SimpleNamespace(extra={}))
-    page = SimpleNamespace(file=SimpleNamespace(src_path="proef.md"))
-    with pytest.raises(PluginError, match="stage.uren.minimum"):
-        hooks.on_page_markdown("Minstens 640 klokuren.\n", page, None, None)
-    assert "640" in hooks.on_page_markdown("Minstens {{ norm: stage.uren.minimum }} klokuren.\n", page, None, None)
+    from build_scripts.site.extension import LwtExtension, PageError
+
+    def render(source: str) -> str:
+        return markdown.Markdown(extensions=[LwtExtension(on=ON, page="proef.md")]).convert(source)
+
+    with pytest.raises(PageError, match="stage.uren.minimum"):
+        render("Minstens 640 klokuren.\n")
+    assert "640" in render("Minstens {{ norm: stage.uren.minimum }} klokuren.\n")
 
 
 @pytest.mark.parametrize(("sentence", "norm_id"), [

@@ -9,6 +9,9 @@ free port, in a background thread:
   the file, it sends that with ``Content-Encoding`` and the original's type, and sends
   ``Vary: Accept-Encoding`` for every file that has such a sibling;
 - extra headers (e.g. a Content-Security-Policy) can be added to every response;
+- ``Cache-Control: no-cache`` by default (it never answers 304), so a browser that keeps its cache
+  between pages (Firefox, WebKit in the engine tests) sees a fault at once and forgets it after;
+  pass ``cache_control=None`` to send none;
 - it can be told to misbehave, as a badly set up school server would: a wrong MIME type for a
   suffix, or a 404 for a file name (``Faults``);
 - it records what it served (``requests``: path, status, encoding), so a test can check.
@@ -30,12 +33,13 @@ from __future__ import annotations
 
 import email.utils
 import http.server
+import io
 import os
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..mime import mime_type
@@ -56,11 +60,14 @@ class Faults:
     mime: dict[str, str] = field(default_factory=dict)      # suffix -> type to send instead
     missing: set[str] = field(default_factory=set)          # file names answered with 404
     headers: dict[str, str] = field(default_factory=dict)   # sent with every response
+    #: file name -> function of the file's bytes giving the body to send instead (e.g. a broken worker)
+    replace: dict[str, Callable[[bytes], bytes]] = field(default_factory=dict)
 
     def reset(self) -> None:
         self.mime.clear()
         self.missing.clear()
         self.headers.clear()
+        self.replace.clear()
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix: str
     faults: Faults
     compression: bool
+    cache_control: str | None
     log: list[Served]
 
     def log_message(self, *args):  # keep test and bench output clean
@@ -141,6 +149,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if not path.is_file():
             return super().send_head()  # 404 or a folder listing, as the standard server does
+        if path.name in self.faults.replace:
+            body = self.faults.replace[path.name](path.read_bytes())
+            self._encoding = None
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
         variants = [(token, path.with_name(path.name + suffix)) for token, suffix in ENCODINGS]
         variants = [(token, p) for token, p in variants if p.is_file()] if self.compression else []
         wanted = accepted(self.headers.get("Accept-Encoding"))
@@ -165,6 +181,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return handle
 
     def end_headers(self):
+        if self.cache_control and "Cache-Control" not in self.faults.headers:
+            self.send_header("Cache-Control", self.cache_control)
         for key, value in self.faults.headers.items():
             self.send_header(key, value)
         super().end_headers()
@@ -174,7 +192,8 @@ class StaticServer:
     """A built site served on 127.0.0.1 under ``prefix``; ``url`` is the site's base URL."""
 
     def __init__(self, root: Path | str, prefix: str = "/", faults: Faults | None = None,
-                 headers: dict[str, str] | None = None, compression: bool = True) -> None:
+                 headers: dict[str, str] | None = None, compression: bool = True,
+                 cache_control: str | None = "no-cache") -> None:
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.root = Path(root).resolve()
         self.prefix = prefix
@@ -183,7 +202,7 @@ class StaticServer:
         self.requests: list[Served] = []
         handler = type("Handler", (_Handler,), {
             "root": self.root, "prefix": prefix, "faults": self.faults,
-            "compression": compression, "log": self.requests,
+            "compression": compression, "cache_control": cache_control, "log": self.requests,
         })
 
         def factory(*args, **kwargs):

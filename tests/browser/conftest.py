@@ -110,3 +110,15 @@ def axe_violations(page) -> list[str]:
         ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')}`)",
         AXE_TAGS,
     )
+
+
+@pytest.fixture(scope="session", params=["chromium", "firefox", "webkit"])
+def engine(request, site_url):
+    """A page in each engine in turn (one browser per engine per session): Chromium through
+    Playwright, Firefox ESR through puppeteer-core, WebKitGTK through Selenium. See engines/."""
+    from tests.browser.engines import open_engine
+
+    chromium = request.getfixturevalue("browser") if request.param == "chromium" else None
+    page = open_engine(request.param, chromium)
+    yield page
+    page.close()

@@ -83,6 +83,13 @@ def test_precompressed_siblings_follow_accept_encoding(www):
         assert [(s.path, s.encoding) for s in server.requests[:2]] == [("/lwt/a/w.mjs", "br"), ("/lwt/a/w.mjs", "gzip")]
 
 
+def test_nothing_is_cached_unless_asked(www):
+    with serve(www, prefix="/lwt/") as server:
+        assert get(server, "/lwt/a/r.wasm")[0].getheader("Cache-Control") == "no-cache"
+    with serve(www, prefix="/lwt/", cache_control=None) as server:
+        assert get(server, "/lwt/a/r.wasm")[0].getheader("Cache-Control") is None
+
+
 def test_compression_can_be_turned_off(www):
     with serve(www, prefix="/lwt/", compression=False) as server:
         response, body = get(server, "/lwt/a/w.mjs", **{"Accept-Encoding": "br"})
@@ -101,6 +108,10 @@ def test_faults_and_extra_headers(www):
         assert response.getheader("X-Content-Type-Options") == "nosniff"
         assert get(server, "/lwt/a/r.wasm")[0].status == 404
         assert get(server, "/lwt/a/r.wasm", "HEAD")[0].status == 404
+        faults.replace["w.mjs"] = lambda body: body + b"throw new Error('broken');\n"
+        response, body = get(server, "/lwt/a/w.mjs", **{"Accept-Encoding": "br"})
+        assert body == b"export const x = 1;\nthrow new Error('broken');\n"
+        assert response.getheader("Content-Encoding") is None
         faults.reset()
         response, _ = get(server, "/lwt/a/r.wasm", "HEAD")
         assert response.status == 200 and response.getheader("Content-Type") == "application/wasm"

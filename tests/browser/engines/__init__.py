@@ -25,6 +25,7 @@ import os
 import shutil
 import signal
 import subprocess
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -202,7 +203,10 @@ class WebKitPage(EnginePage):
         options.add_argument("--automation")
         self._service = XvfbService(executable_path=XVFB_RUN, popen_kw={"start_new_session": True})
         try:
-            self._driver = webdriver.WebKitGTK(options=options, service=self._service)
+            with warnings.catch_warnings():
+                # Selenium's own WebKitGTK driver still uses a call it deprecates (4.51).
+                warnings.simplefilter("ignore", DeprecationWarning)
+                self._driver = webdriver.WebKitGTK(options=options, service=self._service)
         except Exception as error:  # noqa: BLE001 - report any start-up failure as the engine's
             self._kill_group()
             raise EngineError(f"WebKitGTK did not start: {error}") from error

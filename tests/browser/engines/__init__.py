@@ -134,9 +134,13 @@ class FirefoxPage(EnginePage):
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
         )
         self._next = 1
-        hello = self._read()
-        if not hello.get("ok"):
-            raise EngineError(f"Firefox did not start: {hello}")
+        try:
+            hello = self._read()
+            if not hello.get("ok"):
+                raise EngineError(f"Firefox did not start: {hello}")
+        except Exception:
+            self.close()
+            raise
         self.version = hello["value"]["version"]
 
     def _read(self) -> dict:
@@ -178,6 +182,12 @@ class FirefoxPage(EnginePage):
             except (EngineError, OSError, subprocess.TimeoutExpired):
                 os.killpg(self._process.pid, signal.SIGTERM)
                 self._process.wait(timeout=10)
+        for pipe in (self._process.stdin, self._process.stdout):
+            if pipe is not None:
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
 
 
 # ---------------------------------------------------------------- WebKitGTK (Selenium, xvfb-run)

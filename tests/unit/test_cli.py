@@ -16,12 +16,12 @@ def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "calculators", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60)
 
 
-def test_list_describes_all_six():
+def test_list_describes_every_calculator():
     """``list`` prints a JSON array with each calculator's name, Dutch title and inputs."""
     done = cli("list")
     assert done.returncode == 0, done.stderr
     listed = json.loads(done.stdout)
-    assert [item["name"] for item in listed] == ["onderwijstijd", "stage_uren", "werktijden", "examenpakket", "toezicht", "stageovereenkomst"]
+    assert [item["name"] for item in listed] == ["onderwijstijd", "stage_uren", "werktijden", "werkweken", "examenpakket", "toezicht", "stageovereenkomst"]
     for item in listed:
         assert item["title"] and item["inputs"]
         assert all({"name", "label", "type"} <= set(field) for field in item["inputs"])

@@ -76,9 +76,9 @@ FIELDS = (
         hint="Eén rij per dag; dit rooster geldt voor elke week van de periode, behalve de uitzonderingen.",
         default=(
             {"dag": "maandag", "uren_school": Decimal("6.5")},
-            {"dag": "dinsdag", "stage_begin": "08:30", "stage_einde": "16:30", "pauze_minuten": 30},
+            {"dag": "dinsdag", "stage_begin": "08:30", "stage_einde": "15:30", "pauze_minuten": 30},
             {"dag": "woensdag", "uren_school": 6},
-            {"dag": "donderdag", "stage_begin": "08:30", "stage_einde": "16:30", "pauze_minuten": 30},
+            {"dag": "donderdag", "stage_begin": "08:30", "stage_einde": "15:30", "pauze_minuten": 30},
             {"dag": "vrijdag", "uren_school": Decimal("5.5")},
         ),
     ),
@@ -175,19 +175,35 @@ def _named_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 class WeekChecker:
-    """Runs the week calculator once per distinct (age, rows, date of the norms): identical weeks are free."""
+    """Runs the week calculator once per distinct (age, rows) for one set of rules and one reference date.
+
+    The outcomes are kept between calls (at most ``LIMIT`` of them), so that a class of pupils
+    with the same rooster checks each distinct week once. The calculators are pure functions,
+    so a kept outcome is the outcome a new run would give.
+    """
+
+    LIMIT = 4000
+    _shared: dict[tuple[int, date], dict[str, dict[str, Any]]] = {}
 
     def __init__(self, rules: Rules, on: date):
         self.rules = rules
         self.on = on
-        self.cache: dict[str, dict[str, Any]] = {}
+        key = (id(rules), on)
+        if key not in self._shared:
+            self._shared.clear()
+            self._shared[key] = {}
+        self.cache = self._shared[key]
+        self.used: set[str] = set()
 
     def check(self, age: int, rows: list[dict[str, Any]]) -> dict[str, Any]:
         from .registry import run  # late import: the registry imports this module
 
         key = json.dumps([age, rows], sort_keys=True)
+        self.used.add(key)
         outcome = self.cache.get(key)
         if outcome is None:
+            if len(self.cache) >= self.LIMIT:
+                self.cache.clear()
             outcome = run("werktijden", {"leeftijd": age, "dagen": rows}, self.rules, self.on)
             self.cache[key] = outcome
         return outcome
@@ -294,7 +310,7 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     outcome.values.update({
         "weken": len(weeks),
         "weken_met_stage": stage_weeks,
-        "weken_getoetst_uniek": len(checker.cache),
+        "weken_getoetst_uniek": len(checker.used),
         "uren_totaal": sum((week["uren"] for week in weeks), Decimal(0)),
         "per_week": [
             {"week": f"{week['maandag'].isocalendar()[0]}-W{week['maandag'].isocalendar()[1]:02d}",

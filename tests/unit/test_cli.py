@@ -21,7 +21,7 @@ def test_list_describes_every_calculator():
     done = cli("list")
     assert done.returncode == 0, done.stderr
     listed = json.loads(done.stdout)
-    assert [item["name"] for item in listed] == ["onderwijstijd", "stage_uren", "werktijden", "werkweken", "examenpakket", "toezicht", "stageovereenkomst"]
+    assert [item["name"] for item in listed] == ["onderwijstijd", "stage_uren", "werktijden", "werkweken", "examenpakket", "toezicht", "stageovereenkomst", "plan"]
     for item in listed:
         assert item["title"] and item["inputs"]
         assert all({"name", "label", "type"} <= set(field) for field in item["inputs"])

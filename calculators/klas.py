@@ -65,6 +65,8 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 
+#: Order for sorting the table by verdict: most serious first.
+SEVERITY = {"fail": 0, "invalid": 1, "warning": 2, "pass": 3}
 PART_TITLE = "Werktijden over de stageperiode"
 #: Which column an error of the werkweken calculator belongs to.
 _FIELD_COLUMNS = {
@@ -278,6 +280,7 @@ def check_class(data: bytes, rules: Rules, on: date) -> dict[str, Any]:
             for error in errors:
                 error["bericht"] = f"Regel {number}, kolom ‘{error['kolom']}’: {error['bericht']}"
         entry["oordeel"] = VERDICT_LABELS[entry["status"]]
+        entry["ernst"] = SEVERITY[entry["status"]]
         entry["fouten"] = errors
         counts[entry["status"]] += 1
         pupils.append(entry)

@@ -223,6 +223,10 @@ def read_file(text: str) -> tuple[dict[str, Any] | None, str]:
     bad = [key for key, value in flat.items() if not (value is None or isinstance(value, (str, int, float, bool, list)))]
     if bad:
         return None, f"In dit plan heeft het veld ‘{str(bad[0])[:40]}’ geen geldige waarde. Het bestand is misschien beschadigd."
+    for field_ in FIELDS:
+        value = flat.get(field_.name)
+        if field_.type == "group" and isinstance(value, list) and len(value) > field_.rows:
+            return None, f"In dit plan staan bij ‘{field_.label}’ {len(value)} rijen; het formulier heeft er {field_.rows}. Het bestand is misschien gemaakt voor een andere versie."
     return flat, ""
 
 

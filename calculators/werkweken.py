@@ -50,6 +50,8 @@ INTRO = (
 
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 MAX_WEEKS = 106
+#: The week calculator's findings are reported here too (see build_scripts/site/forms.py).
+REUSES = ("werktijden",)
 
 #: What an exception week is.
 GEEN_STAGE, VAKANTIE, PATROON_B, UREN = "geen_stage", "vakantie", "patroon_b", "uren"

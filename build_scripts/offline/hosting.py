@@ -56,6 +56,7 @@ MIME_TYPES = {
     ".png": "image/png",
     ".ico": "image/x-icon",
     ".conf": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
 }
 #: Types that IIS does not know, or knows wrongly, out of the box; web.config maps these.
 IIS_MIME = (".mjs", ".wasm", ".whl", ".json", ".map", ".gz", ".conf")

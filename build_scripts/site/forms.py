@@ -316,6 +316,8 @@ def rule_ids(name: str, rules: Rules) -> list[str]:
     descriptions of those rules; a finding whose rule is missing here shows its id alone.
     """
     module = importlib.import_module(f"calculators.{name}")
+    # A calculator that reports the findings of others (the plan) names them in REUSES.
+    reused = [norm_id for other in getattr(module, "REUSES", ()) for norm_id in rule_ids(other, rules)]
     literals = {
         node.value for node in ast.walk(ast.parse(inspect.getsource(module)))
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 80
@@ -325,7 +327,7 @@ def rule_ids(name: str, rules: Rules) -> list[str]:
     for norm_id in rules.norms:
         if norm_id in literals or any(norm_id.startswith(p) and norm_id[len(p):] in literals for p in prefixes):
             found.append(norm_id)
-    return sorted(found)
+    return sorted(set(found) | set(reused))
 
 
 def _ui_json(name: str, rules: Rules) -> str:

@@ -77,6 +77,11 @@ def on_post_build(config):
     (site_dir / "assets" / "calc" / "rules.json").write_text(
         json.dumps(_state["compiled"], ensure_ascii=False, indent=1), encoding="utf-8"
     )
+    # The class page's template CSV, from the same column list that reads the file (calculators/klas.py).
+    from calculators.klas import template_csv
+
+    (site_dir / "assets" / "klas").mkdir(parents=True, exist_ok=True)
+    (site_dir / "assets" / "klas" / "sjabloon-klas.csv").write_text("\ufeff" + template_csv(), encoding="utf-8", newline="")
     hosting.write(site_dir, {"manifest": manifest, "rules": _state["compiled"], "on": _state["on"]})
     problems = external_assets.find(site_dir)
     if problems:

@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from calculators.vocabulary import CERTAINTIES, CERTAINTIES_NEEDING_NOTE, UNITS
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 #: Set this to another folder to build the site or run the tests with other data (for example a
@@ -30,14 +32,6 @@ LAWS_FILE = "wetten.yaml"
 NORM_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$")
 BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
 
-CERTAINTIES = {
-    "bevestigd": "Bevestigd door een actuele officiële bron.",
-    "bevestigd-2015": "Bevestigd door de wettekst van 2014–2015; het huidige artikel is niet nagelezen.",
-    "alleen-seed": "Alleen genoemd in de presentatie van 16 september 2024; geen onafhankelijke bron gevonden.",
-    "onzeker": "De bronnen zijn onvolledig of dubbelzinnig; dit is een lezing van deze site.",
-    "tegenstrijdig": "De bronnen spreken elkaar tegen; deze site kiest niet stilzwijgend.",
-    "gecorrigeerd": "De presentatie van 2024 is op dit punt verouderd of onjuist; hier staat de gecorrigeerde regel.",
-}
 
 FILE_KEYS = {"title", "norms"}
 LAWS_FILE_KEYS = {"title", "laws"}
@@ -218,7 +212,7 @@ def _value(path: Path, norm: str, index: int, entry: Any, laws) -> dict[str, Any
     note = entry.get("note", "")
     if not isinstance(note, str):
         _fail(path, norm, f"{key}.note", "must be text (Markdown)")
-    if entry["certainty"] in ("onzeker", "tegenstrijdig", "gecorrigeerd") and not note.strip():
+    if entry["certainty"] in CERTAINTIES_NEEDING_NOTE and not note.strip():
         _fail(path, norm, f"{key}.note", f"a value labelled {entry['certainty']!r} must explain why in a note")
     return {
         "from": _date(path, norm, f"{key}.from", entry["from"]),
@@ -253,6 +247,8 @@ def load_topic(path: Path, laws: dict[str, dict[str, str]]) -> dict[str, Any]:
         for required in ("description", "unit"):
             if not isinstance(norm.get(required), str) or not norm[required].strip():
                 _fail(path, norm_id, required, "missing")
+        if norm["unit"].strip() not in UNITS:
+            _fail(path, norm_id, "unit", f"unknown unit {norm['unit']!r} (known: {', '.join(UNITS)}; add one to calculators/vocabulary.py)")
         values = norm.get("values")
         if not isinstance(values, list) or not values:
             _fail(path, norm_id, "values", "missing: at least one dated value")

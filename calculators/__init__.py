@@ -8,10 +8,10 @@ line, and under Pyodide in the browser.
 from .inputs import Choice, Field, parse
 from .outcome import FINDING_LABELS, VERDICT_LABELS, Outcome
 from .registry import NAMES, UnknownCalculator, available, describe, run, run_form
-from .rules import NormUnavailable, NormValue, Rules
+from .rules import Norm, NormUnavailable, NormValue, Rules
 
 __all__ = [
     "NAMES", "FINDING_LABELS", "VERDICT_LABELS",
-    "Choice", "Field", "NormUnavailable", "NormValue", "Outcome", "Rules", "UnknownCalculator",
+    "Choice", "Field", "Norm", "NormUnavailable", "NormValue", "Outcome", "Rules", "UnknownCalculator",
     "available", "describe", "parse", "run", "run_form",
 ]

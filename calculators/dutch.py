@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+#: The days of the week, Monday first; a school week runs from Monday to Friday.
+DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+SCHOOL_DAYS = DAYS[:5]
+
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
@@ -33,8 +37,14 @@ def long_date(value: date) -> str:
 
 
 def clock(minutes: int) -> str:
-    """Minutes since midnight -> ``"07:30"``."""
+    """Minutes since midnight -> ``"07:30"`` (as typed in a form)."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def time_of_day(minutes: int, with_uur: bool = True) -> str:
+    """Minutes since midnight -> ``"07.30 uur"`` (or ``"07.30"``), a time of day as a Dutch reader writes it."""
+    text = f"{minutes // 60:02d}.{minutes % 60:02d}"
+    return f"{text} uur" if with_uur else text
 
 
 def duration(minutes: int) -> str:

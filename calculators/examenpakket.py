@@ -20,8 +20,10 @@ The rules:
   a warning when the rounding decides the result). Platforms VMBO adds that no keuzevak may
   be below 4; the lid-6 text does not say so, so this gives a warning, never a fail.
 
+* The same keuzevak entered twice counts once (it is one subject).
+
 Every number, list and text of the rules comes from data/ (``examen.*``,
-``leerbedrijven.profielen``).
+``leerbedrijven.profielen``). Wording: examenpakket_nl.py.
 """
 
 from __future__ import annotations
@@ -32,12 +34,30 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from . import dutch
+from .examenpakket_nl import FINDINGS, SUMMARIES
 from .inputs import Choice, Field
-from .outcome import Outcome
-from .rules import Rules
+from .outcome import Outcome, Verdict, verdict
+from .rules import NormValue, Rules
 
 NAME = "examenpakket"
 TITLE = "Examenpakket en uitslag van een lwt-leerling"
+NORMS = (
+    "examen.leerwegen",
+    "examen.leerweg_lwt",
+    "examen.onderdelen",
+    "examen.min_keuzevakken",
+    "examen.max_profielmodules_ander_profiel",
+    "examen.niet_verplicht",
+    "examen.rekenen",
+    "examen.rekenen_vrijstelling_wiskunde_extra",
+    "examen.uitslag.nederlands_minimum",
+    "examen.uitslag.profielvak_minimum",
+    "examen.uitslag.combinatiecijfer_minimum",
+    "examen.combinatiecijfer_afronding",
+    "examen.keuzevak_minimum",
+    "examen.ce_eis",
+    "leerbedrijven.profielen",
+)
 INTRO = (
     "Vul de leerweg, het profiel en de vakken van de leerling in, en als u die hebt de eindcijfers. "
     "De rekenhulp controleert of het pakket past bij een leer-werktraject (Nederlands, het profielvak, "
@@ -85,8 +105,109 @@ FIELDS = (
 )
 
 
-def _grade(value: Decimal) -> str:
-    return dutch.number(value, 2)
+def _row_name(row: dict[str, Any]) -> str:
+    return f"‘{row['naam']}’ (rij {row['rij']})" if row["naam"] else f"het keuzevak in rij {row['rij']}"
+
+
+def _same_name(name: str | None) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
+# --- the checks, one per rule ---------------------------------------------------------------
+
+
+def leerweg_allows_lwt(chosen: str, lwt: NormValue, leerwegen: NormValue) -> Verdict:
+    """An lwt is a route within the basisberoepsgerichte leerweg only (WVO 2020 art. 2.103)."""
+    status = "pass" if chosen == lwt.value else "fail"
+    return verdict(lwt, status, f"leerweg_{status}", chosen=leerwegen.value[chosen], lwt=leerwegen.value[lwt.value])
+
+
+def required_parts(parts: NormValue, present: list[str], profile: str) -> list[Verdict]:
+    """Nederlandse taal (CE and SE) and the profielvak are required (WVO (2015) art. 10b1 lid 2)."""
+    missing = [label for key, label in sorted(parts.value.items()) if key not in present]
+    if not missing:
+        return [verdict(parts, "pass", "parts_present", profile=profile)]
+    return [verdict(parts, "fail", "part_missing", part=label) for label in missing]
+
+
+def own_profile_module(row: dict[str, Any], max_modules: NormValue, profile: str) -> Verdict:
+    """A profielmodule of the pupil's own profile belongs to the profielvak and is no keuzevak."""
+    return verdict(max_modules, "warning", "own_profile_module", row=_row_name(row), profile=profile)
+
+
+def entered_once(name: str, rows: list[dict[str, Any]], minimum: NormValue) -> Verdict:
+    """The same keuzevak entered more than once is one subject: it counts once."""
+    return verdict(minimum, "warning", "duplicate", name=name, times=len(rows), rows=[row["rij"] for row in rows])
+
+
+def enough_keuzevakken(count: int, minimum: NormValue) -> Verdict:
+    """At least the minimum number of beroepsgerichte keuzevakken, from any profile."""
+    if count >= minimum.value:
+        return verdict(minimum, "pass", "keuzevakken_enough", count=count, minimum=minimum.value)
+    short = minimum.value - count
+    return verdict(minimum, "fail", "keuzevakken_too_few" if short != 1 else "keuzevakken_one_short",
+                   count=count, minimum=minimum.value, short=short, noun=minimum.format(count).split(" ", 1)[1])
+
+
+def modules_of_one_other_profile(profile: str, number: int, max_modules: NormValue) -> Verdict:
+    """At most a few profielmodules of one other profile count as keuzevakken (SLO)."""
+    status = "fail" if number > max_modules.value else "pass"
+    return verdict(max_modules, status, f"modules_{status}", number=number, profile=profile, maximum=max_modules.value,
+                   noun=max_modules.format(number).split(" ", 1)[1])
+
+
+def optional_subjects(optional: NormValue, chosen: list[str]) -> Verdict:
+    """Information: LO, the kunstvakken and maatschappijleer are not required; taken, they are extra."""
+    names = [dutch.lower_first(label) for _, label in sorted(optional.value.items())]
+    extra = [dutch.lower_first(optional.value[key]) for key in sorted(chosen)]
+    return verdict(optional, "info", "optional_extra" if extra else "optional", names=names, extra=extra)
+
+
+def rekenen_done(done: bool, wiskunde: bool, rekenen: NormValue, exemption: NormValue | None) -> Verdict:
+    """The rekentoets (to 2019-2020) or the schoolexamen rekenen (without wiskunde, from 2020-2021)."""
+    name, note = rekenen.value["naam"], rekenen.value["toelichting"]
+    if done:
+        return verdict(rekenen, "pass", "rekenen_done", name=name, note=note)
+    if rekenen.value["verplicht_met_wiskunde"]:
+        return verdict(rekenen, "fail", "rekenen_missing", name=name, note=note)
+    if not wiskunde or exemption is None:
+        return verdict(rekenen, "fail", "rekenen_missing_no_wiskunde", name=name, note=note)
+    return verdict(exemption, "warning", "rekenen_wiskunde_extra", name=name, note=note)
+
+
+def grade_at_least(grade: Decimal, minimum: NormValue, subject: str) -> Verdict:
+    """Nederlandse taal and the profielvak each at least the minimum, without compensation (art. 3.35 lid 6)."""
+    status = "pass" if grade >= minimum.value else "fail"
+    key = f"grade_{status}" + ("_not_whole" if grade != grade.to_integral_value() else "")
+    return verdict(minimum, status, key, subject=subject, grade=grade, minimum=minimum.value)
+
+
+def combinatiecijfer(grades: list[Decimal], minimum: NormValue, rounding: NormValue) -> tuple[Verdict, list[Verdict], Decimal | None, Decimal]:
+    """The combinatiecijfer (average of the keuzevakken, rounded) at least the minimum; warn when rounding decides."""
+    if not grades:
+        return verdict(minimum, "fail", "combi_none"), [], None, Decimal(0)
+    average = sum(grades, Decimal(0)) / len(grades)
+    rounded = average.quantize(Decimal(1).scaleb(-int(rounding.value)), rounding=ROUND_HALF_UP)
+    numbers = dict(count=len(grades), average=dutch.number(average, 3), rounded=rounded, minimum=minimum.value)
+    if rounded < minimum.value:
+        return verdict(minimum, "fail", "combi_fail" if len(grades) != 1 else "combi_fail_one", **numbers), [], average, rounded
+    extra = [verdict(rounding, "warning", "rounding_decides", **numbers)] if average < minimum.value else []
+    return verdict(minimum, "pass", "combi_pass" if len(grades) != 1 else "combi_pass_one", **numbers), extra, average, rounded
+
+
+def no_keuzevak_below(rows: list[dict[str, Any]], minimum: NormValue) -> Verdict:
+    """SPV: no keuzevak below a minimum; lid 6 does not say so, so a warning, never a fail."""
+    low = [f"{_row_name(row)} met {dutch.number(row['eindcijfer'])}" for row in rows if row["eindcijfer"] < minimum.value]
+    return verdict(minimum, "warning" if low else "pass", "keuzevak_low" if low else "keuzevak_not_low",
+                   low=low, minimum=minimum.value)
+
+
+def ce_requirement(ce: NormValue) -> Verdict:
+    """Information: the CE-eis does not apply to the lwt exam."""
+    return verdict(ce, "warning", "ce_applies") if ce.value else verdict(ce, "info", "ce_not_applies")
+
+
+# --- the calculation --------------------------------------------------------------------------
 
 
 def _check_input(values: dict[str, Any], outcome: Outcome) -> bool:
@@ -111,8 +232,25 @@ def _check_input(values: dict[str, Any], outcome: Outcome) -> bool:
     return True
 
 
-def _row_name(row: dict[str, Any]) -> str:
-    return f"‘{row['naam']}’ (rij {row['rij']})" if row["naam"] else f"het keuzevak in rij {row['rij']}"
+def _counted_keuzevakken(rows: list[dict[str, Any]], own: str, rules: Rules, on: date, outcome: Outcome) -> list[dict[str, Any]]:
+    """The keuzevakken that count: no module of the own profile, each named subject once."""
+    max_modules = rules.get("examen.max_profielmodules_ander_profiel", on)
+    minimum = rules.get("examen.min_keuzevakken", on)
+    own_name = rules.value("leerbedrijven.profielen", on)[own]
+    counted, by_name = [], {}
+    for row in rows:
+        if row["soort"] == "profielmodule" and row["profiel"] == own:
+            outcome.record(own_profile_module(row, max_modules, own_name), FINDINGS)
+            continue
+        if row["naam"]:
+            by_name.setdefault(_same_name(row["naam"]), []).append(row)
+            if len(by_name[_same_name(row["naam"])]) > 1:
+                continue
+        counted.append(row)
+    for same in by_name.values():
+        if len(same) > 1:
+            outcome.record(entered_once(same[0]["naam"], same, minimum), FINDINGS)
+    return counted
 
 
 def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) -> None:
@@ -120,183 +258,58 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     graded = _check_input(values, outcome)
     if outcome.errors:
         return
-
-    leerwegen = rules.get("examen.leerwegen", on)
-    lwt_leerweg = rules.get("examen.leerweg_lwt", on)
-    profielen = rules.get("leerbedrijven.profielen", on).value
+    profielen = rules.value("leerbedrijven.profielen", on)
     own = values["profiel"]
-    own_name = profielen[own]
+    outcome.record(leerweg_allows_lwt(values["leerweg"], rules.get("examen.leerweg_lwt", on), rules.get("examen.leerwegen", on)), FINDINGS)
+    for found in required_parts(rules.get("examen.onderdelen", on), values["onderdelen"], profielen[own]):
+        outcome.record(found, FINDINGS)
 
-    # Leerweg.
-    chosen = values["leerweg"]
-    if chosen == lwt_leerweg.value:
-        outcome.add(lwt_leerweg, "pass", f"De leerling zit in de {dutch.lower_first(leerwegen.value[chosen])}: daarin mag een leer-werktraject.")
-    else:
-        outcome.add(lwt_leerweg, "fail",
-                    f"De leerling zit in de {dutch.lower_first(leerwegen.value[chosen])}. Een leer-werktraject mag alleen in de "
-                    f"{dutch.lower_first(leerwegen.value[lwt_leerweg.value])}; in een andere leerweg kan deze leerling geen lwt-examen doen.")
-
-    # Required components: Nederlands (CE and SE) and the profielvak.
-    onderdelen = rules.get("examen.onderdelen", on)
-    missing = [label for key, label in sorted(onderdelen.value.items()) if key not in values["onderdelen"]]
-    if missing:
-        for label in missing:
-            outcome.add(onderdelen, "fail", f"Ontbreekt in het examen: {label}. Dat is verplicht in het leer-werktraject.")
-    else:
-        outcome.add(onderdelen, "pass",
-                    f"Het examen omvat Nederlandse taal (centraal examen en schoolexamen) en het profielvak {own_name}.")
-
-    # Keuzevakken: at least the minimum, from any profile, at most N modules of one other profile.
-    rows = values["keuzevakken"]
-    own_modules = [row for row in rows if row["soort"] == "profielmodule" and row["profiel"] == own]
-    counted = [row for row in rows if row not in own_modules]
+    counted = _counted_keuzevakken(values["keuzevakken"], own, rules, on, outcome)
+    outcome.record(enough_keuzevakken(len(counted), rules.get("examen.min_keuzevakken", on)), FINDINGS)
     max_modules = rules.get("examen.max_profielmodules_ander_profiel", on)
-    for row in own_modules:
-        outcome.add(max_modules, "warning",
-                    f"{dutch.upper_first(_row_name(row))} is een profielmodule van het eigen profiel {own_name}. Die hoort al bij "
-                    f"het profielvak en telt daarom niet als keuzevak; deze rekenhulp telt haar niet mee.")
-    min_keuze = rules.get("examen.min_keuzevakken", on)
-    count = len(counted)
-    if count >= min_keuze.value:
-        outcome.add(min_keuze, "pass",
-                    f"De leerling heeft {count} beroepsgerichte keuzevakken; dat zijn er ten minste {min_keuze.value}. "
-                    f"Keuzevakken mogen uit elk profiel komen.")
-    else:
-        outcome.add(min_keuze, "fail",
-                    f"De leerling heeft {count} beroepsgerichte keuzevak{'ken' if count != 1 else ''}; het leer-werktraject "
-                    f"vraagt er ten minste {min_keuze.value}. Er {'ontbreekt' if min_keuze.value - count == 1 else 'ontbreken'} "
-                    f"{min_keuze.value - count}.")
     modules = Counter(row["profiel"] for row in counted if row["soort"] == "profielmodule")
     for profiel, number in sorted(modules.items()):
-        if number > max_modules.value:
-            outcome.add(max_modules, "fail",
-                        f"De leerling heeft {number} profielmodules van het profiel {profielen[profiel]} als keuzevak. "
-                        f"Van één ander profiel tellen ten hoogste {max_modules.value} profielmodules als keuzevak.")
-        else:
-            outcome.add(max_modules, "pass",
-                        f"{number} profielmodule{'s' if number != 1 else ''} van het profiel {profielen[profiel]} als keuzevak: "
-                        f"dat mag, ten hoogste {max_modules.value} van één ander profiel.")
+        outcome.record(modules_of_one_other_profile(profielen[profiel], number, max_modules), FINDINGS)
+    outcome.record(optional_subjects(rules.get("examen.niet_verplicht", on), values["extra_vakken"]), FINDINGS)
 
-    # Subjects that are not required.
-    niet_verplicht = rules.get("examen.niet_verplicht", on)
-    names = [dutch.lower_first(label) for _, label in sorted(niet_verplicht.value.items())]
-    extra = [dutch.lower_first(niet_verplicht.value[key]) for key in sorted(values["extra_vakken"])]
-    message = f"Niet verplicht in het leer-werktraject: {dutch.enumeration(names)}."
-    if extra:
-        message += (f" De leerling volgt {dutch.enumeration(extra)}: dat zijn extra vakken. Ze staan op de cijferlijst maar "
-                    f"tellen niet mee voor de uitslag, tenzij alle vakken samen een volledig eindexamen basisberoepsgerichte "
-                    f"leerweg vormen.")
-    outcome.add(niet_verplicht, "info", message)
-
-    # Rekenen: the rekentoets before school year 2020-2021, then the schoolexamen rekenen.
     rekenen = rules.get("examen.rekenen", on)
-    naam = rekenen.value["naam"]
-    toelichting = rekenen.value["toelichting"]
-    wiskunde = values["wiskunde"]
-    required = rekenen.value["verplicht_met_wiskunde"] or not wiskunde
-    if values["rekenen"] == "ja":
-        outcome.add(rekenen, "pass", f"De leerling doet {naam}. {toelichting}")
-    elif required:
-        reason = "" if rekenen.value["verplicht_met_wiskunde"] else " omdat de leerling geen examen in wiskunde doet"
-        outcome.add(rekenen, "fail", f"De leerling doet {naam} niet, maar dat is verplicht{reason}. {toelichting}")
-    else:
-        outcome.add(rekenen, "warning",
-                    f"De leerling doet {naam} niet, maar wel examen in wiskunde. {toelichting} In het leer-werktraject is "
-                    f"wiskunde een extra vak; of dat vrijstelt, is onzeker (de uitleg van DUO is op dit punt onvolledig). "
-                    f"Vraag het na bij DUO of het CvTE.")
+    exemption = rules.get("examen.rekenen_vrijstelling_wiskunde_extra", on) if not rekenen.value["verplicht_met_wiskunde"] else None
+    outcome.record(rekenen_done(values["rekenen"] == "ja", values["wiskunde"], rekenen, exemption), FINDINGS)
+    outcome.values.update({"leerweg": values["leerweg"], "aantal_keuzevakken": len(counted), "rekenen": rekenen.value["naam"]})
 
-    outcome.values.update({
-        "leerweg": chosen,
-        "aantal_keuzevakken": count,
-        "rekenen": naam,
-    })
-
-    passed = None
-    if graded:
-        passed = _uitslag(values, counted, rules, on, outcome)
-
-    package_ok = not any(f.status == "fail" and not f.rule.startswith("examen.uitslag.") for f in outcome.findings)
-    parts = ["Het pakket past bij een leer-werktraject." if package_ok
-             else "Het pakket voldoet niet aan de eisen van het leer-werktraject (zie hieronder)."]
-    if passed is not None:
-        outcome.values["geslaagd"] = passed and package_ok
-        figures = (f"Nederlands {_grade(values['cijfer_nederlands'])}, profielvak {_grade(values['cijfer_profielvak'])}, "
-                   f"combinatiecijfer {_grade(outcome.values['combinatiecijfer'])}")
-        if not passed:
-            parts.append(f"Met deze cijfers is de leerling niet geslaagd ({figures}).")
-        elif package_ok:
-            parts.append(f"Met deze cijfers is de leerling geslaagd ({figures}).")
-        else:
-            parts.append(f"De cijfers voldoen aan de uitslagregel ({figures}), maar de leerling kan pas slagen als het "
-                         f"pakket in orde is.")
-    if outcome.status == "warning" or (outcome.status == "fail" and any(f.status == "warning" for f in outcome.findings)):
-        parts.append("Let op de waarschuwingen hieronder.")
-    outcome.summary = " ".join(parts)
+    passed = _uitslag(values, counted, rules, on, outcome) if graded else None
+    _summarize(values, passed, outcome)
 
 
 def _uitslag(values: dict[str, Any], counted: list[dict[str, Any]], rules: Rules, on: date, outcome: Outcome) -> bool:
     """The lwt pass rule (UB WVO 2020 art. 3.35 lid 6); returns whether the pupil passes by the law's text."""
-    passed = True
-    whole = " Een eindcijfer is meestal een geheel getal; de rekenhulp rekent met het cijfer zoals het is ingevuld."
-    for key, norm_id, subject in (
-        ("cijfer_nederlands", "examen.uitslag.nederlands_minimum", "Nederlandse taal"),
-        ("cijfer_profielvak", "examen.uitslag.profielvak_minimum", "het profielvak"),
-    ):
-        norm = rules.get(norm_id, on)
-        grade = values[key]
-        note = whole if grade != grade.to_integral_value() else ""
-        if grade >= norm.value:
-            outcome.add(norm, "pass", f"Het eindcijfer voor {subject} is {_grade(grade)}; dat is ten minste de {norm.value} die nodig is.{note}")
-        else:
-            passed = False
-            outcome.add(norm, "fail",
-                        f"Het eindcijfer voor {subject} is {_grade(grade)}; in het leer-werktraject is ten minste een "
-                        f"{norm.value} nodig, zonder compensatie.{note}")
-
-    combi_min = rules.get("examen.uitslag.combinatiecijfer_minimum", on)
-    rounding = rules.get("examen.combinatiecijfer_afronding", on)
-    grades = [row["eindcijfer"] for row in counted]
-    if not grades:
-        outcome.add(combi_min, "fail", "Zonder keuzevakken is er geen combinatiecijfer, en dus geen uitslag.")
-        outcome.values["combinatiecijfer"] = Decimal(0)
-        return False
-    average = sum(grades, Decimal(0)) / len(grades)
-    rounded = average.quantize(Decimal(1).scaleb(-int(rounding.value)), rounding=ROUND_HALF_UP)
-    outcome.values["combinatiecijfer_gemiddelde"] = average
+    results = [
+        grade_at_least(values["cijfer_nederlands"], rules.get("examen.uitslag.nederlands_minimum", on), "Nederlandse taal"),
+        grade_at_least(values["cijfer_profielvak"], rules.get("examen.uitslag.profielvak_minimum", on), "het profielvak"),
+    ]
+    combi, extra, average, rounded = combinatiecijfer(
+        [row["eindcijfer"] for row in counted], rules.get("examen.uitslag.combinatiecijfer_minimum", on),
+        rules.get("examen.combinatiecijfer_afronding", on))
+    if average is not None:
+        outcome.values["combinatiecijfer_gemiddelde"] = average
     outcome.values["combinatiecijfer"] = rounded
-    shown = f"het gemiddelde van {len(grades)} keuzevak{'ken' if len(grades) != 1 else ''} is {dutch.number(average, 3)}, afgerond {_grade(rounded)}"
-    if rounded >= combi_min.value:
-        outcome.add(combi_min, "pass", f"Het combinatiecijfer is voldoende: {shown}; nodig is ten minste {combi_min.value}.")
-        if average < combi_min.value:
-            outcome.add(rounding, "warning",
-                        f"Het combinatiecijfer is alleen voldoende dankzij de afronding: het gemiddelde {dutch.number(average, 3)} "
-                        f"is lager dan {combi_min.value}, afgerond {_grade(rounded)}. Dat het vmbo-combinatiecijfer zo wordt "
-                        f"afgerond (vanaf ,5 naar boven) is een waarschijnlijke aanname, niet nagelezen. Zonder die afronding "
-                        f"zou het combinatiecijfer onvoldoende zijn.")
-    else:
-        passed = False
-        outcome.add(combi_min, "fail", f"Het combinatiecijfer is onvoldoende: {shown}; nodig is ten minste {combi_min.value}.")
+    for found in [*results, combi, *extra]:
+        outcome.record(found, FINDINGS)
+    if average is None:
+        return False
+    outcome.record(no_keuzevak_below(counted, rules.get("examen.keuzevak_minimum", on)), FINDINGS)
+    outcome.record(ce_requirement(rules.get("examen.ce_eis", on)), FINDINGS)
+    return all(found.status == "pass" for found in (*results, combi))
 
-    keuzevak_min = rules.get("examen.keuzevak_minimum", on)
-    low = [row for row in counted if row["eindcijfer"] < keuzevak_min.value]
-    if low:
-        listed = dutch.enumeration([f"{_row_name(row)} met {_grade(row['eindcijfer'])}" for row in low])
-        outcome.add(keuzevak_min, "warning",
-                    f"Lager dan een {keuzevak_min.value}: {listed}. Volgens Platforms VMBO (SPV) mag geen keuzevak lager dan "
-                    f"een {keuzevak_min.value} zijn. De uitslagregel voor het leer-werktraject noemt die eis niet; deze "
-                    f"rekenhulp rekent het daarom niet als zakken. Vraag na bij het CvTE of de Inspectie.")
-    else:
-        outcome.add(keuzevak_min, "pass",
-                    f"Geen keuzevak heeft een eindcijfer lager dan {keuzevak_min.value}. Dat is ook in orde volgens de "
-                    f"strengere lezing van Platforms VMBO (SPV).")
 
-    ce = rules.get("examen.ce_eis", on)
-    if ce.value:
-        outcome.add(ce, "warning", "Voor dit examen geldt de CE-eis; deze rekenhulp rekent die niet uit.")
-    else:
-        outcome.add(ce, "info",
-                    "De CE-eis (een voldoende gemiddelde van de cijfers voor de centrale examens) geldt niet voor het "
-                    "leer-werktraject. "
-                    "Vormen de vakken samen een volledig eindexamen basisberoepsgerichte leerweg, dan gelden wel de gewone "
-                    "regels van die leerweg.")
-    return passed
+def _summarize(values: dict[str, Any], passed: bool | None, outcome: Outcome) -> None:
+    package_ok = not any(f.status == "fail" and not f.rule.startswith("examen.uitslag.") for f in outcome.findings)
+    parts = [SUMMARIES["package_ok" if package_ok else "package_not_ok"]]
+    if passed is not None:
+        outcome.values["geslaagd"] = passed and package_ok
+        key = "not_passed" if not passed else "passed" if package_ok else "grades_ok_package_not"
+        parts.append(SUMMARIES[key])
+    if outcome.count("warning"):
+        parts.append(SUMMARIES["mind_warnings"])
+    outcome.summarize({"all": " ".join(parts)}, "all", nederlands=values["cijfer_nederlands"],
+                      profielvak=values["cijfer_profielvak"], combinatiecijfer=outcome.values.get("combinatiecijfer"))

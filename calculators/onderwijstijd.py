@@ -35,6 +35,19 @@ from .rules import Rules
 
 NAME = "onderwijstijd"
 TITLE = "Onderwijstijd per leerjaar"
+#: The norms of data/ this calculator reads (the form lists their descriptions).
+NORMS = (
+    "onderwijstijd.dagen_per_jaar",
+    "onderwijstijd.klokuren_totaal",
+    "onderwijstijd.laatste_leerjaar_uitzondering",
+    "onderwijstijd.leerjaren",
+    "onderwijstijd.maatwerk_leerling",
+    "onderwijstijd.stage_telt_mee",
+    "stage.leerjaren",
+    "stage.uren.maximum",
+    "stage.uren.minimum",
+    "werktijden.minimum_leeftijd_stage",
+)
 INTRO = (
     "Vul per leerjaar in hoeveel klokuren onderwijs op school en hoeveel uren stage er gepland zijn, "
     "en op hoeveel dagen de leerling onderwijs krijgt. De rekenhulp telt de uren over de hele "

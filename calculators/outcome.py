@@ -1,8 +1,12 @@
 """The one outcome type that every calculator returns.
 
-The outcome is the public contract of the calculators (see DECISIONS.md): the
-same dictionary is printed by the command line, returned to the browser and
-checked by the tests.
+The outcome is the public contract of the calculators, written down as a JSON Schema in
+``calculators/outcome.schema.json``: the same dictionary is printed by the command line,
+returned to the browser and checked by the tests.
+
+A check returns a :class:`Verdict`: the norm it tested, a status, and the key and numbers of its
+message. The calculator's wording table (``<name>_nl.py``) turns the key into Dutch;
+:meth:`Outcome.record` puts both together, so rules and wording stay apart.
 
 ``status`` is ``invalid`` when there are input errors (then there is no verdict),
 otherwise ``fail`` when any finding fails, ``warning`` when any finding warns,
@@ -11,11 +15,13 @@ and ``pass`` otherwise.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Mapping
 
+from . import dutch
 from .rules import NormValue
 
 FINDING_STATUSES = ("pass", "fail", "warning", "info")
@@ -49,6 +55,55 @@ def plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [plain(item) for item in value]
     return value
+
+
+class _DutchFormatter(string.Formatter):
+    """``str.format`` for wording tables: numbers in Dutch notation, lists as "a, b en c".
+
+    Format specs: ``{x:upper_first}``, ``{x:lower_first}``; ``{n:0}`` .. ``{n:2}`` gives at most that
+    many decimals (default 2).
+    """
+
+    def format_field(self, value: Any, spec: str) -> str:
+        if isinstance(value, bool):
+            value = "ja" if value else "nee"
+        if isinstance(value, (int, float, Decimal)):
+            return dutch.number(value, int(spec) if spec.isdigit() else 2)
+        if isinstance(value, (list, tuple)):
+            value = dutch.enumeration([self.format_field(item, "") for item in value])
+        text = str(value)
+        if spec == "upper_first":
+            return dutch.upper_first(text)
+        if spec == "lower_first":
+            return dutch.lower_first(text)
+        if spec:
+            raise ValueError(f"unknown format spec {spec!r} in a wording template")
+        return text
+
+
+_FORMATTER = _DutchFormatter()
+
+
+def render(template: str, params: Mapping[str, Any]) -> str:
+    """A wording template filled in with ``params`` in Dutch notation."""
+    return _FORMATTER.vformat(template, (), dict(params))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one check found: the norm it tested, the status, and the key and numbers of its message."""
+
+    norm: NormValue
+    status: str
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def verdict(norm: NormValue, status: str, key: str, /, **params: Any) -> Verdict:
+    """Shorthand for a check's return value: ``verdict(minimum, "fail", "too_few", counted=639)``."""
+    if status not in FINDING_STATUSES:
+        raise ValueError(f"unknown finding status {status!r}")
+    return Verdict(norm, status, key, params)
 
 
 @dataclass
@@ -106,6 +161,20 @@ class Outcome:
         )
         self.findings.append(finding)
         return finding
+
+    def record(self, found: Verdict | None, wording: Mapping[str, str]) -> Finding | None:
+        """Record a check's verdict as a finding, its message taken from ``wording`` (None: nothing to say)."""
+        if found is None:
+            return None
+        return self.add(found.norm, found.status, render(wording[found.key], found.params))
+
+    def summarize(self, wording: Mapping[str, str], key: str | None = None, /, **params: Any) -> None:
+        """Set the summary from ``wording``: the template under ``key``, by default the outcome's status."""
+        self.summary = render(wording[key or self.status], params)
+
+    def count(self, status: str) -> int:
+        """How many findings have ``status``."""
+        return sum(1 for finding in self.findings if finding.status == status)
 
     def error(self, field_name: str, message: str) -> None:
         self.errors.append(FieldError(field_name, message))

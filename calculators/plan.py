@@ -53,8 +53,8 @@ PARTS = (
     ("toezicht", "Toezicht en soort werk"),
     ("stageovereenkomst", "Stageovereenkomst"),
 )
-#: Calculators whose rule descriptions the plan's page needs (see build_scripts/site/forms.py).
-REUSES = tuple(name for name, _ in PARTS) + ("werktijden",)
+#: Every norm the parts can cite: the plan reports their findings.
+NORMS = tuple(dict.fromkeys(norm_id for name, _ in PARTS for norm_id in module(name).NORMS))
 
 SEPARATOR = "-"
 #: Inputs the pupil gives once, for every part that asks them.

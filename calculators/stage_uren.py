@@ -1,13 +1,13 @@
 """Stage-uren: the planned internship of an lwt pupil against the legal bounds.
 
 The rule (WVO 2020 art. 2.103; WVO (2015) art. 10b1 lid 1): the buitenschools
-praktijkgedeelte of a leer-werktraject comprises at least 640 and at most 1280 klokuren,
-counted over leerjaar 3 and 4 together, at a leerbedrijf that SBB has recognised for the
-vmbo (any of the ten vmbo profielen). Every school week keeps some education at school.
-A pupil under 16 may work at most 7 hours a day, school time included (NRK art. 3:1), so
-the planned hours need more stage days than the law's "80 days" of 8 hours.
+praktijkgedeelte of a leer-werktraject comprises at least ``stage.uren.minimum`` and at most
+``stage.uren.maximum`` klokuren, counted over the leerjaren of ``stage.leerjaren`` together, at
+a leerbedrijf that SBB has recognised for the vmbo (leerbedrijf.py). Every school week keeps
+some education at school. A pupil under 16 may work at most a few hours a day, school time
+included (NRK art. 3:1), so the planned hours need more stage days than the law's "80 days".
 
-All numbers come from data/ (``stage.*``, ``leerbedrijven.sbb_codes_vmbo``).
+Wording: stage_uren_nl.py.
 """
 
 from __future__ import annotations
@@ -17,13 +17,26 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from . import dutch
+from . import ages, dutch, leerbedrijf
+from .fields import NOT_RECOGNISED, SBB_CODE, age_field, not_recognised_field, sbb_code_error, sbb_code_field
 from .inputs import Choice, Field
-from .outcome import Outcome
-from .rules import Rules
+from .outcome import Outcome, Verdict, verdict
+from .rules import NormValue, Rules
+from .stage_uren_nl import FINDINGS, SUMMARIES
 
 NAME = "stage_uren"
-TITLE = "Stage-uren in leerjaar 3 en 4"
+TITLE = "Stage-uren in het leer-werktraject"
+NORMS = (
+    "stage.uren.minimum",
+    "stage.uren.maximum",
+    "stage.leerjaren",
+    "stage.schoolweek_met_onderwijs",
+    "stage.dagen.minimum",
+    "werktijden.kind.max_uren_per_dag",
+    "werktijden.jeugdige.max_uren_per_dienst",
+    *ages.NORMS,
+    *leerbedrijf.NORMS,
+)
 INTRO = (
     "Vul per stageperiode in hoeveel weken, dagen per week en uren per dag de leerling stage loopt, "
     "en bij welk leerbedrijf (de SBB-code). De rekenhulp telt de uren die meetellen voor het "
@@ -31,17 +44,14 @@ INTRO = (
 )
 
 FIELDS = (
-    Field(
-        "leeftijd", "Leeftijd van de leerling bij de start van de stage", "integer",
-        hint="In hele jaren. De leeftijd bepaalt hoeveel uur de leerling per dag mag werken.",
-        unit="jaar", minimum=10, maximum=30, default=15,
-    ),
+    age_field("Leeftijd van de leerling bij de start van de stage",
+              "In hele jaren. De leeftijd bepaalt hoeveel uur de leerling per dag mag werken."),
     Field(
         "perioden", "Stageperioden", "group", rows=6, min_rows=1,
         hint="Eén rij per periode. Lege rijen tellen niet mee.",
         default=(
-            {"leerjaar": "3", "weken": 30, "dagen_per_week": 2, "uren_per_dag": 7, "sbb_code": "19029"},
-            {"leerjaar": "4", "weken": 30, "dagen_per_week": 2, "uren_per_dag": 7, "sbb_code": "19029"},
+            {"leerjaar": "3", "weken": 30, "dagen_per_week": 2, "uren_per_dag": 7, SBB_CODE: "19029"},
+            {"leerjaar": "4", "weken": 30, "dagen_per_week": 2, "uren_per_dag": 7, SBB_CODE: "19029"},
         ),
         fields=(
             Field("leerjaar", "Leerjaar", "choice", choices=tuple(Choice(str(n), f"Leerjaar {n}") for n in (1, 2, 3, 4)), default="3"),
@@ -49,15 +59,86 @@ FIELDS = (
             Field("dagen_per_week", "Stagedagen per week", "number", unit="dagen", minimum=Decimal("0.5"), maximum=7, step="0.5", default=2),
             Field("uren_per_dag", "Uren per stagedag", "number", unit="uur", minimum=Decimal("0.5"), maximum=24, step="0.25", default=7,
                   hint="Klokuren op het leerbedrijf, zonder pauzes."),
-            Field("sbb_code", "SBB-code van het leerbedrijf", "text", default="19020",
-                  hint="De erkenningscode op Stagemarkt, vijf cijfers, bijvoorbeeld 19029."),
+            sbb_code_field("19020"),
+            not_recognised_field(),
         ),
     ),
 )
 
 
-def _hours(row: dict[str, Any]) -> Decimal:
-    return Decimal(row["weken"]) * row["dagen_per_week"] * row["uren_per_dag"]
+# --- the checks, one per rule ---------------------------------------------------------------
+
+
+def period_in_lwt_years(row: dict[str, Any], years: NormValue) -> Verdict | None:
+    """Stage counts only in the leerjaren of the lwt (WVO (2015) 10b1 lid 1); earlier stage warns (disputed)."""
+    if int(row["leerjaar"]) in years.value:
+        return None
+    return verdict(years, "warning", "outside_years", where=row["waar"], years=years.format())
+
+
+def school_week_keeps_school(row: dict[str, Any], rule: NormValue) -> Verdict | None:
+    """Every school week in the lwt years holds education at school: the stage may not fill every school day."""
+    if not rule.value or row["dagen_per_week"] < len(dutch.SCHOOL_DAYS):
+        return None
+    return verdict(rule, "fail", "no_school_day", where=row["waar"], days=row["dagen_per_week"], years=row["jaren"])
+
+
+def at_least_minimum(counted: Decimal, minimum: NormValue, maximum: NormValue, years: NormValue) -> Verdict:
+    """At least the minimum number of klokuren over the lwt years together."""
+    if counted < minimum.value:
+        return verdict(minimum, "fail", "too_few", counted=counted, short=minimum.value - counted,
+                       minimum=minimum.value, maximum=maximum.value, years=years.format())
+    return verdict(minimum, "pass", "enough", counted=counted, minimum=minimum.value)
+
+
+def at_most_maximum(counted: Decimal, maximum: NormValue, years: NormValue) -> Verdict:
+    """At most the maximum number of klokuren over the lwt years together."""
+    if counted > maximum.value:
+        return verdict(maximum, "fail", "too_many", counted=counted, over=counted - maximum.value,
+                       maximum=maximum.value, years=years.format())
+    return verdict(maximum, "pass", "not_too_many", counted=counted, maximum=maximum.value)
+
+
+def old_enough(age: int, band: ages.AgeBand) -> Verdict | None:
+    """A stage at a company is allowed from the stage age (ATW art. 3:2 lid 2 onder c)."""
+    if band.group != ages.TE_JONG:
+        return None
+    return verdict(band.norm, "fail", "too_young", age=age, from_age=band.below)
+
+
+def day_limit(band: ages.AgeBand, rules: Rules, on: date) -> NormValue | None:
+    """The most hours a day the pupil may work: NRK 3:1 under 16, ATW 5:3 at 16 and 17, none from 18."""
+    if band.group in (ages.TE_JONG, ages.KIND):
+        return rules.get("werktijden.kind.max_uren_per_dag", on)
+    if band.group == ages.JEUGDIGE:
+        return rules.get("werktijden.jeugdige.max_uren_per_dienst", on)
+    return None
+
+
+def day_within_limit(row: dict[str, Any], age: int, limit: NormValue) -> Verdict | None:
+    """The hours of one stage day stay within the day limit of the pupil's age."""
+    if row["uren_per_dag"] <= limit.value:
+        return None
+    return verdict(limit, "fail", "day_too_long", row=row["rij"], hours=row["uren_per_dag"], age=age, limit=limit.value)
+
+
+def days_needed(minimum: NormValue, limit: NormValue, days: NormValue, age: int, planned: Decimal) -> Verdict:
+    """Information: the law's "80 days" are days of 8 hours; at the pupil's day limit more days are needed."""
+    needed = math.ceil(minimum.value / Decimal(limit.value))
+    return verdict(days, "info", "days_needed", minimum=minimum.value, days=days.value, age=age,
+                   limit=limit.value, needed=needed, planned=planned)
+
+
+# --- the calculation --------------------------------------------------------------------------
+
+
+def _read_periods(periods: list[dict[str, Any]], outcome: Outcome) -> None:
+    for row in periods:
+        problem = sbb_code_error(row[SBB_CODE], row[NOT_RECOGNISED])
+        if problem:
+            outcome.error(f"perioden.{row['rij'] - 1}.{SBB_CODE}", f"Rij {row['rij']}: {dutch.lower_first(problem)}")
+        row["uren"] = Decimal(row["weken"]) * row["dagen_per_week"] * row["uren_per_dag"]
+        row["waar"] = f"periode {row['rij']}, leerjaar {row['leerjaar']}, {dutch.number(row['uren'])} uur"
 
 
 def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) -> None:
@@ -65,84 +146,42 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     minimum = rules.get("stage.uren.minimum", on)
     maximum = rules.get("stage.uren.maximum", on)
     years = rules.get("stage.leerjaren", on)
-    recognised = rules.get("leerbedrijven.sbb_codes_vmbo", on)
     school_week = rules.get("stage.schoolweek_met_onderwijs", on)
-    min_age = rules.get("werktijden.minimum_leeftijd_stage", on)
     age = values["leeftijd"]
+    band = ages.age_band(age, rules, on)
     periods = values["perioden"]
-
-    for row in periods:
-        code = row["sbb_code"]
-        if not (len(code) == 5 and code.isdigit()):
-            outcome.error(f"perioden.{row['rij'] - 1}.sbb_code",
-                          f"Vul bij ‘SBB-code van het leerbedrijf’ in rij {row['rij']} een code van vijf cijfers in, bijvoorbeeld 19029.")
+    _read_periods(periods, outcome)
     if outcome.errors:
         return
 
-    counted = Decimal(0)
+    counted = not_counted = stage_days = Decimal(0)
     per_year = {str(year): Decimal(0) for year in years.value}
-    stage_days = Decimal(0)
-    not_counted = Decimal(0)
     for row in periods:
-        hours = _hours(row)
-        where = f"Periode {row['rij']} (leerjaar {row['leerjaar']}, {dutch.number(hours)} uur)"
-        if int(row["leerjaar"]) not in years.value:
-            not_counted += hours
-            outcome.add(years, "warning",
-                        f"{where} ligt buiten leerjaar 3 en 4. Volgens de wettekst tellen alleen stage-uren in "
-                        f"leerjaar 3 en 4 mee; de presentatie van SPV (2024) zegt dat een lwt al in leerjaar 1 mag "
-                        f"starten. Deze uren zijn niet meegeteld. Vraag bij twijfel na bij SPV of de Inspectie.")
+        row["jaren"] = years.format()
+        outside = period_in_lwt_years(row, years)
+        company = leerbedrijf.company_can_host_lwt_stage(row[SBB_CODE], row[NOT_RECOGNISED], rules, on, f" ({row['waar']})")
+        if outside or company.status != "pass":
+            outcome.record(outside, FINDINGS)
+            if not outside:
+                outcome.record(company, leerbedrijf.FINDINGS)
+            not_counted += row["uren"]
             continue
-        if row["sbb_code"] not in recognised.value:
-            not_counted += hours
-            outcome.add(recognised, "warning",
-                        f"{where}: code {row['sbb_code']} is geen vmbo-erkenning van SBB. Alleen stage bij een "
-                        f"leerbedrijf met een van de tien vmbo-codes telt mee. Deze uren zijn niet meegeteld; "
-                        f"zoek het leerbedrijf op Stagemarkt.")
-            continue
-        counted += hours
-        per_year[row["leerjaar"]] += hours
+        counted += row["uren"]
+        per_year[row["leerjaar"]] += row["uren"]
         stage_days += Decimal(row["weken"]) * row["dagen_per_week"]
-        if row["dagen_per_week"] >= 5:
-            outcome.add(school_week, "fail",
-                        f"{where}: met {dutch.number(row['dagen_per_week'])} stagedagen per week blijft er geen "
-                        f"schooldag over. Elke schoolweek in leerjaar 3 en 4 moet ook onderwijs op school bevatten.")
+        outcome.record(school_week_keeps_school(row, school_week), FINDINGS)
 
-    bounds = f"{dutch.number(minimum.value)} tot en met {dutch.number(maximum.value)} klokuren"
-    total = f"{dutch.number(counted)} uur"
-    if counted < minimum.value:
-        outcome.add(minimum, "fail",
-                    f"Er tellen {total} stage mee over leerjaar 3 en 4 samen. Dat is {dutch.number(minimum.value - counted)} uur "
-                    f"te weinig: de wet vraagt {bounds}.")
-    else:
-        outcome.add(minimum, "pass", f"Er tellen {total} stage mee; dat is ten minste de {dutch.number(minimum.value)} klokuren die de wet vraagt.")
-    if counted > maximum.value:
-        outcome.add(maximum, "fail",
-                    f"Er tellen {total} stage mee. Dat is {dutch.number(counted - maximum.value)} uur te veel: "
-                    f"de wet staat hoogstens {dutch.number(maximum.value)} klokuren toe over leerjaar 3 en 4 samen.")
-    else:
-        outcome.add(maximum, "pass", f"Er tellen {total} stage mee; dat is niet meer dan de {dutch.number(maximum.value)} klokuren die de wet toestaat.")
-
-    if age < min_age.value:
-        outcome.add(min_age, "fail",
-                    f"Een leerling van {age} jaar mag nog geen stage lopen bij een bedrijf: dat mag pas vanaf "
-                    f"{min_age.value} jaar.")
-    day_norm = rules.get("werktijden.kind.max_uren_per_dag" if age < 16 else "werktijden.jeugdige.max_uren_per_dienst", on) if age < 18 else None
-    if day_norm is not None:
-        too_long = [row for row in periods if int(row["leerjaar"]) in years.value and row["uren_per_dag"] > day_norm.value]
-        for row in too_long:
-            outcome.add(day_norm, "fail",
-                        f"Periode {row['rij']}: {dutch.number(row['uren_per_dag'])} uur per stagedag is te veel voor een "
-                        f"leerling van {age} jaar; die mag hoogstens {dutch.number(day_norm.value)} uur per dag werken, "
-                        f"schooltijd op die dag meegerekend.")
-        needed = math.ceil(minimum.value / Decimal(day_norm.value))
-        days_norm = rules.get("stage.dagen.minimum", on)
-        outcome.values["minimaal_aantal_stagedagen"] = needed
-        outcome.add(days_norm, "info",
-                    f"De wet noemt {dutch.number(minimum.value)} klokuren ‘verzorgd in {dutch.number(days_norm.value)} dagen’, "
-                    f"dus dagen van 8 uur. Een leerling van {age} jaar mag hoogstens {dutch.number(day_norm.value)} uur per "
-                    f"dag werken en heeft dus ten minste {needed} stagedagen nodig voor {dutch.number(minimum.value)} uur. "
-                    f"Gepland zijn {dutch.number(stage_days)} stagedagen die meetellen.")
+    outcome.record(at_least_minimum(counted, minimum, maximum, years), FINDINGS)
+    outcome.record(at_most_maximum(counted, maximum, years), FINDINGS)
+    outcome.record(old_enough(age, band), FINDINGS)
+    limit = day_limit(band, rules, on)
+    if limit is not None:
+        for row in periods:
+            if int(row["leerjaar"]) in years.value:
+                outcome.record(day_within_limit(row, age, limit), FINDINGS)
+        found = days_needed(minimum, limit, rules.get("stage.dagen.minimum", on), age, stage_days)
+        outcome.values["minimaal_aantal_stagedagen"] = found.params["needed"]
+        outcome.record(found, FINDINGS)
 
     outcome.values.update({
         "uren_meetellend": counted,
@@ -152,14 +191,8 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
         "ondergrens_uren": minimum.value,
         "bovengrens_uren": maximum.value,
     })
-    if outcome.status == "fail":
-        if counted < minimum.value:
-            outcome.summary = f"Het stageplan voldoet niet: er tellen {total} mee, {dutch.number(minimum.value - counted)} uur te weinig; de wet vraagt {bounds}."
-        elif counted > maximum.value:
-            outcome.summary = f"Het stageplan voldoet niet: er tellen {total} mee, {dutch.number(counted - maximum.value)} uur te veel; de wet staat {bounds} toe."
-        else:
-            outcome.summary = f"Er tellen {total} mee, binnen de grenzen van {bounds}, maar het stageplan voldoet niet aan een andere regel (zie hieronder)."
-    elif outcome.status == "warning":
-        outcome.summary = f"Er tellen {total} mee, binnen de grenzen van {bounds}; maar let op de punten hieronder."
-    else:
-        outcome.summary = f"Het stageplan voldoet: er tellen {total} mee, binnen de wettelijke grenzen van {bounds}."
+    key = outcome.status
+    if key == "fail":
+        key = "fail_too_few" if counted < minimum.value else "fail_too_many" if counted > maximum.value else "fail_other"
+    outcome.summarize(SUMMARIES, key, counted=counted, minimum=minimum.value, maximum=maximum.value,
+                      short=minimum.value - counted, over=counted - maximum.value, years=years.format())

@@ -1,21 +1,17 @@
 """Stageovereenkomst: is the written stage agreement complete, and is the leerbedrijf recognised?
 
-The rule (UB WVO 2020 art. 2.36; before 1 August 2021 Inrichtingsbesluit WVO art. 35):
-the stage rests on a written agreement between the bevoegd gezag, the pupil and the
-stagebieder. It contains at least (a) the pupil's leeractiviteiten, (b) the start date, end
-date and times, (c) how guidance is divided between the stageleraar and the
-stagebegeleider, (d) how the stagebieder takes part in the assessment and (e) an arrangement
-that lets the inspectie supervise. It also says who insures the pupil against accidents
-and liability and who pays the premium (the 2015 text adds "if such insurance is taken
-out"; uncertain for the current text, so "no insurance" gives a warning). The school
-appoints a stageleraar, the stagebieder a stagebegeleider. For a minor the agreement is
-also signed by a parent; under 16 that is also a condition of NRK art. 3:1 lid 1.
+The rule (UB WVO 2020 art. 2.36; before it Inrichtingsbesluit WVO art. 35): the stage rests on a
+written agreement between the bevoegd gezag, the pupil and the stagebieder. It contains at least
+(a) the pupil's leeractiviteiten, (b) the start date, end date and times, (c) how guidance is
+divided between the stageleraar and the stagebegeleider, (d) how the stagebieder takes part in
+the assessment and (e) an arrangement that lets the inspectie supervise. It also says who
+insures the pupil against accidents and liability and who pays the premium; whether an
+insurance must be taken out at all is uncertain (the 2015 text adds "if such insurance is taken
+out"), so "no insurance" warns. The school appoints a stageleraar, the stagebieder a
+stagebegeleider. For a minor the agreement is also signed by a parent; under 16 that is also a
+condition of NRK art. 3:1 lid 1. The leerbedrijf must be recognised for the vmbo (leerbedrijf.py).
 
-For an lwt the stage must be at a leerbedrijf with one of SBB's ten vmbo recognitions
-(WVO 2020 art. 2.103 e.v.; SBB); any vmbo profile will do. An unknown code is an input error.
-
-Every list, age and text comes from data/ (``stageovereenkomst.*``,
-``leerbedrijven.sbb_codes_vmbo``, ``werktijden.leeftijd_jeugdige_vanaf``).
+Wording: stageovereenkomst_nl.py.
 """
 
 from __future__ import annotations
@@ -23,13 +19,29 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import dutch
+from . import ages, dutch, leerbedrijf
+from .fields import NOT_RECOGNISED, SBB_CODE, age_field, not_recognised_field, sbb_code_error, sbb_code_field
 from .inputs import Field
-from .outcome import Outcome
-from .rules import Rules
+from .outcome import Outcome, Verdict, verdict
+from .rules import NormValue, Rules
+from .stageovereenkomst_nl import FINDINGS, SUMMARIES
 
 NAME = "stageovereenkomst"
 TITLE = "Is de stageovereenkomst volledig?"
+NORMS = (
+    "stageovereenkomst.onderdelen",
+    "stageovereenkomst.verzekering",
+    "stageovereenkomst.verzekering_verplicht",
+    "stageovereenkomst.verzekeraars",
+    "stageovereenkomst.stageleraar",
+    "stageovereenkomst.stagebegeleider",
+    "stageovereenkomst.ondertekenaars",
+    "stageovereenkomst.partijen",
+    "stageovereenkomst.handtekening_ouder",
+    "stageovereenkomst.leerwerkovereenkomst",
+    ages.YOUTH_AGE,
+    *leerbedrijf.NORMS,
+)
 INTRO = (
     "Vink aan wat in de stageovereenkomst staat en wie haar heeft ondertekend, en vul de SBB-code van het "
     "leerbedrijf in. De rekenhulp controleert de overeenkomst punt voor punt aan de wet (artikel 2.36 van "
@@ -37,10 +49,9 @@ INTRO = (
 )
 
 FIELDS = (
-    Field("leeftijd", "Leeftijd van de leerling", "integer", unit="jaar", minimum=10, maximum=30, default=15,
-          hint="Op de dag van ondertekening. Bij een minderjarige leerling tekent ook een ouder."),
-    Field("sbb_code", "SBB-code van het leerbedrijf", "text", default="19030",
-          hint="De erkenningscode op Stagemarkt, vijf cijfers, bijvoorbeeld 19030."),
+    age_field(hint="Op de dag van ondertekening. Bij een minderjarige leerling tekent ook een ouder."),
+    sbb_code_field("19030", example="19030"),
+    not_recognised_field(),
     Field("onderdelen", "De overeenkomst beschrijft", "multichoice", choices_norm="stageovereenkomst.onderdelen", required=False,
           default=["a", "b", "c", "d", "e"], hint="Vink aan wat in de overeenkomst staat."),
     Field("verzekering", "Wie sluit de verzekering tegen ongevallen en aansprakelijkheid?", "choice",
@@ -57,131 +68,126 @@ FIELDS = (
           default=["school", "leerbedrijf", "leerling", "ouder"]),
 )
 
+NOBODY = "niemand"
 
-def _sentence(text: str) -> str:
+
+def _phrase(text: str) -> str:
     """``"De leeractiviteiten."`` -> ``"de leeractiviteiten"``, for use inside a sentence."""
     return dutch.lower_first(text[:-1] if text.endswith(".") else text)
 
 
-def _check_input(values: dict[str, Any], codes: dict[str, str], outcome: Outcome) -> None:
-    code = values["sbb_code"]
-    valid = ", ".join(sorted(codes))
-    if not (len(code) == 5 and code.isdigit()):
-        outcome.error("sbb_code", f"Vul bij ‘SBB-code van het leerbedrijf’ een code van vijf cijfers in. "
-                                  f"Geldige vmbo-codes zijn {valid}.")
-    elif code not in codes:
-        outcome.error("sbb_code", f"Code {code} is geen vmbo-erkenning van SBB. Geldige vmbo-codes zijn {valid} "
-                                  f"(één per profiel; welk profiel maakt niet uit). Zoek het leerbedrijf op Stagemarkt.nl.")
-    if values["verzekering"] not in (None, "niemand") and values["premie"] == "niemand":
+# --- the checks, one per rule ---------------------------------------------------------------
+
+
+def item_present(key: str, items: NormValue, present: list[str]) -> Verdict:
+    """Each of the items a-e that the agreement must contain (art. 2.36)."""
+    status, wording = ("pass", "item_present") if key in present else ("fail", "item_missing")
+    return verdict(items, status, wording, key=key, text=_phrase(items.value[key]))
+
+
+def insurer_named(who: str | None, insurance: NormValue, required: NormValue, parties: dict[str, str]) -> Verdict:
+    """The agreement says who takes out the insurance; no insurance at all is uncertain (2015: "indien")."""
+    if who is None:
+        return verdict(insurance, "fail", "insurer_missing", what=_phrase(insurance.value["verzekering"]))
+    if who == NOBODY:
+        return verdict(required, "warning", "no_insurance")
+    return verdict(insurance, "pass", "insurer_named", who=_phrase(parties[who]))
+
+
+def payer_named(who: str | None, payer: str | None, insurance: NormValue, parties: dict[str, str]) -> Verdict | None:
+    """The agreement says who pays the premium (nothing to pay when no insurance is taken out)."""
+    if who == NOBODY:
+        return None
+    if payer is None:
+        return verdict(insurance, "fail", "payer_missing", what=_phrase(insurance.value["premie"]))
+    return verdict(insurance, "pass", "payer_named", who=_phrase(parties[payer]))
+
+
+def supervisor_appointed(role: str, name: str | None, norm: NormValue) -> Verdict:
+    """The school appoints a stageleraar, the stagebieder a stagebegeleider."""
+    if name:
+        return verdict(norm, "pass", "appointed", role=role, name=name)
+    return verdict(norm, "fail", f"not_appointed_{role}", role=role, description=norm.description)
+
+
+def party_signed(key: str, signed: list[str], minor: bool, parties: NormValue, labels: dict[str, str]) -> Verdict:
+    """The school, the stagebieder and the pupil sign; whether a minor signs too is disputed."""
+    label = _phrase(labels[key])
+    if key in signed:
+        return verdict(parties, "pass", "signed", who=label)
+    if key == "leerling" and minor:
+        return verdict(parties, "warning", "minor_did_not_sign", who=label)
+    return verdict(parties, "fail", "not_signed", who=label)
+
+
+def parent_signed(age: int, signed: list[str], parent: NormValue, youth_age: NormValue, labels: dict[str, str]) -> Verdict:
+    """A parent co-signs for a minor (Inrichtingsbesluit art. 35 lid 4); under 16 also NRK art. 3:1 lid 1."""
+    label = _phrase(labels["ouder"])
+    if age >= parent.value:
+        return verdict(parent, "info", "adult_signs", age=age)
+    key = "parent_signed" if "ouder" in signed else "parent_missing"
+    if age < youth_age.value:
+        key += "_child"
+    return verdict(parent, "pass" if "ouder" in signed else "fail", key, age=age, who=label,
+                   majority=parent.value, youth_age=youth_age.value)
+
+
+def old_leerwerkovereenkomst(lwo: NormValue) -> Verdict:
+    """Information: the old WVO's leer-werkovereenkomst for an lwt, whose need today is uncertain."""
+    listed = "; ".join(f"{key}) {_phrase(text)}" for key, text in sorted(lwo.value.items()))
+    return verdict(lwo, "info", "leerwerkovereenkomst", listed=listed)
+
+
+# --- the calculation --------------------------------------------------------------------------
+
+
+def _check_input(values: dict[str, Any], outcome: Outcome) -> None:
+    problem = sbb_code_error(values[SBB_CODE], values[NOT_RECOGNISED])
+    if problem:
+        outcome.error(SBB_CODE, problem)
+    if values["verzekering"] not in (None, NOBODY) and values["premie"] == NOBODY:
         outcome.error("premie", "Er wordt een verzekering gesloten, dus iemand betaalt de premie. Kies wie, of laat het veld "
                                 "leeg als de overeenkomst het niet zegt.")
 
 
 def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) -> None:
     """Check the agreement item by item; see the module docstring for the rules."""
-    codes = rules.get("leerbedrijven.sbb_codes_vmbo", on)
-    _check_input(values, codes.value, outcome)
+    _check_input(values, outcome)
     if outcome.errors:
         return
     age = values["leeftijd"]
+    company = leerbedrijf.company_can_host_lwt_stage(values[SBB_CODE], values[NOT_RECOGNISED], rules, on)
+    outcome.record(company, leerbedrijf.FINDINGS)
 
-    outcome.add(codes, "pass",
-                f"Het leerbedrijf is erkend onder code {values['sbb_code']} ({codes.value[values['sbb_code']]}). Dat is een "
-                f"vmbo-erkenning van SBB; voor welk profiel maakt voor het leer-werktraject niet uit.")
-
-    # Items a-e.
     items = rules.get("stageovereenkomst.onderdelen", on)
-    missing = 0
-    for key, text in sorted(items.value.items()):
-        if key in values["onderdelen"]:
-            outcome.add(items, "pass", f"Onderdeel {key} staat erin: {_sentence(text)}.")
-        else:
-            missing += 1
-            outcome.add(items, "fail", f"Onderdeel {key} ontbreekt: {_sentence(text)}. De wet eist dat de overeenkomst dit bevat.")
+    for key in sorted(items.value):
+        outcome.record(item_present(key, items, values["onderdelen"]), FINDINGS)
 
-    # Insurance and premium.
     insurance = rules.get("stageovereenkomst.verzekering", on)
-    parties = rules.get("stageovereenkomst.verzekeraars", on).value
+    parties = rules.value("stageovereenkomst.verzekeraars", on)
     who = values["verzekering"]
-    if who is None:
-        outcome.add(insurance, "fail",
-                    f"De overeenkomst zegt niet {_sentence(insurance.value['verzekering'])}. Dat moet erin staan.")
-    elif who == "niemand":
-        outcome.add(insurance, "warning",
-                    "Volgens de overeenkomst wordt geen verzekering gesloten. De tekst van 2015 eiste alleen dat de "
-                    "overeenkomst zegt wie verzekert, \"indien een zodanige verzekering wordt gesloten\"; of dat ook nu zo is, "
-                    "is niet nagelezen. Ga na of de leerling via de school of het leerbedrijf verzekerd is.")
-    else:
-        outcome.add(insurance, "pass", f"De verzekering tegen ongevallen en aansprakelijkheid sluit: {_sentence(parties[who])}.")
-        payer = values["premie"]
-        if payer is None:
-            outcome.add(insurance, "fail",
-                        f"De overeenkomst zegt niet {_sentence(insurance.value['premie'])}. Dat moet erin staan.")
-        else:
-            outcome.add(insurance, "pass", f"De premie betaalt: {_sentence(parties[payer])}.")
+    outcome.record(insurer_named(who, insurance, rules.get("stageovereenkomst.verzekering_verplicht", on), parties), FINDINGS)
+    outcome.record(payer_named(who, values["premie"], insurance, parties), FINDINGS)
 
-    # Stageleraar and stagebegeleider.
-    for field, norm_id, who_appoints in (
-        ("stageleraar", "stageovereenkomst.stageleraar", "de school"),
-        ("stagebegeleider", "stageovereenkomst.stagebegeleider", "het leerbedrijf"),
-    ):
-        norm = rules.get(norm_id, on)
-        if values[field]:
-            outcome.add(norm, "pass", f"De {field} is aangewezen: {values[field]}.")
-        else:
-            outcome.add(norm, "fail",
-                        f"Er is geen {field} genoemd. {norm.description} Laat {who_appoints} iemand aanwijzen en zet de naam "
-                        f"in de overeenkomst.")
+    for role in ("stageleraar", "stagebegeleider"):
+        outcome.record(supervisor_appointed(role, values[role], rules.get(f"stageovereenkomst.{role}", on)), FINDINGS)
 
-    # Signatures.
-    signers = rules.get("stageovereenkomst.ondertekenaars", on).value
-    must_sign = rules.get("stageovereenkomst.partijen", on)
+    labels = rules.value("stageovereenkomst.ondertekenaars", on)
+    parties_norm = rules.get("stageovereenkomst.partijen", on)
     parent = rules.get("stageovereenkomst.handtekening_ouder", on)
-    kind_age = rules.get("werktijden.leeftijd_jeugdige_vanaf", on)
-    signed = values["ondertekend"]
     minor = age < parent.value
-    for key in must_sign.value:
-        label = _sentence(signers[key])
-        if key in signed:
-            outcome.add(must_sign, "pass", f"Ondertekend door {label}.")
-        elif key == "leerling" and minor:
-            outcome.add(must_sign, "warning",
-                        f"De handtekening van {label} ontbreekt. Bij een minderjarige leerling is niet zeker of die zelf "
-                        f"tekent: de tekst van 2015 zegt dat de ouders \"mede\" ondertekenen (dan tekent de leerling ook), "
-                        f"de presentatie van 2024 spreekt van \"ouders of handelingsbekwame leerling\". Laat de leerling "
-                        f"voor de zekerheid ook tekenen.")
-        else:
-            outcome.add(must_sign, "fail", f"De handtekening van {label} ontbreekt.")
-    parent_label = _sentence(signers["ouder"])
-    if minor:
-        extra = (f" Bij een leerling jonger dan {kind_age.value} is dat bovendien een voorwaarde om stage te mogen lopen "
-                 f"(Nadere regeling kinderarbeid).") if age < kind_age.value else ""
-        if "ouder" in signed:
-            outcome.add(parent, "pass", f"Ondertekend door {parent_label}, zoals nodig bij een leerling jonger dan {parent.value}.{extra}")
-        else:
-            outcome.add(parent, "fail",
-                        f"De leerling is {age} jaar: de overeenkomst moet ook worden ondertekend door {parent_label}.{extra}")
-    else:
-        outcome.add(parent, "info", f"De leerling is {age} jaar en tekent zelf; de handtekening van een ouder is niet nodig.")
+    for key in parties_norm.value:
+        outcome.record(party_signed(key, values["ondertekend"], minor, parties_norm, labels), FINDINGS)
+    outcome.record(parent_signed(age, values["ondertekend"], parent, rules.get(ages.YOUTH_AGE, on), labels), FINDINGS)
+    outcome.record(old_leerwerkovereenkomst(rules.get("stageovereenkomst.leerwerkovereenkomst", on)), FINDINGS)
 
-    # The lwt's leer-werkovereenkomst of the old law.
-    lwo = rules.get("stageovereenkomst.leerwerkovereenkomst", on)
-    listed = "; ".join(f"{key}) {_sentence(text)}" for key, text in sorted(lwo.value.items()))
-    outcome.add(lwo, "info",
-                f"Voor een leer-werktraject eiste de oude WVO ook een leer-werkovereenkomst, met ten minste: {listed}. Of "
-                f"die nog apart nodig is, is niet zeker; neem deze punten voor de zekerheid op in dezelfde overeenkomst.")
-
-    failures = sum(1 for finding in outcome.findings if finding.status == "fail")
+    missing = sum(1 for key in items.value if key not in values["onderdelen"])
+    failures = outcome.count("fail")
     outcome.values.update({
         "onderdelen_aanwezig": len(items.value) - missing,
         "onderdelen_ontbrekend": missing,
         "punten_niet_in_orde": failures,
-        "sbb_profiel": codes.value[values["sbb_code"]],
+        "sbb_profiel": leerbedrijf.vmbo_profile(values[SBB_CODE], rules, on) if not values[NOT_RECOGNISED] else None,
     })
-    if failures:
-        outcome.summary = (f"De stageovereenkomst is niet volledig: {failures} "
-                           f"{'punt ontbreekt of is' if failures == 1 else 'punten ontbreken of zijn'} niet in orde (zie hieronder).")
-    elif outcome.status == "warning":
-        outcome.summary = "De stageovereenkomst bevat alles wat de wet vraagt, maar let op de waarschuwingen hieronder."
-    else:
-        outcome.summary = "De stageovereenkomst is volledig: alle onderdelen, de verzekering, de begeleiders en de handtekeningen zijn geregeld."
+    key = outcome.status if failures != 1 else "fail_one"
+    outcome.summarize(SUMMARIES, key, failures=failures)

@@ -17,9 +17,8 @@ The rules:
 * Every worker gets voorlichting en onderricht (Arbowet art. 8); for a kind the employer
   also informs the parents about the work, its dangers and the measures (ATW art. 3:4).
 
-Every age, weight, list and text of the rules comes from data/ (``werkzaamheden.*`` and the ages
-``werktijden.minimum_leeftijd_stage``, ``werktijden.leeftijd_jeugdige_vanaf`` and
-``werktijden.leeftijd_volwassen_vanaf``).
+Every age, weight, list and text of the rules comes from data/ (``werkzaamheden.*`` and the age
+groups of ages.py). Wording: toezicht_nl.py.
 """
 
 from __future__ import annotations
@@ -28,10 +27,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from . import dutch
+from . import ages, dutch
+from .fields import age_field
 from .inputs import Field
-from .outcome import Outcome
-from .rules import Rules
+from .outcome import Outcome, Verdict, verdict
+from .rules import NormValue, Rules
+from .toezicht_nl import FINDINGS, SUMMARIES
 
 #: The category of work in ``werkzaamheden.soorten`` that is arbeid waaraan bijzondere eisen
 #: worden gesteld: never arbeid van lichte aard (NRK art. 1:1 lid 2 onder a).
@@ -39,6 +40,18 @@ RISKY_WORK = "risicovol"
 
 NAME = "toezicht"
 TITLE = "Checklist werk en toezicht op de stageplaats"
+NORMS = (
+    "werkzaamheden.soorten",
+    "werkzaamheden.nooit_licht",
+    "werkzaamheden.tillen_max_kg",
+    "werkzaamheden.duwen_trekken_max_kg",
+    "werkzaamheden.deskundig_toezicht",
+    "werkzaamheden.toezichthouder.minimum_leeftijd",
+    "werkzaamheden.toezichthouder.eisen",
+    "werkzaamheden.toezichthouder.aanbevelingen",
+    "werkzaamheden.werkgever.plichten",
+    *ages.NORMS,
+)
 INTRO = (
     "Vul de leeftijd van de leerling in, wat voor werk hij of zij op de stageplaats doet, en wat het "
     "leerbedrijf en de toezichthouder geregeld hebben. De rekenhulp zegt per punt wat mag, wat in orde is "
@@ -46,8 +59,7 @@ INTRO = (
 )
 
 FIELDS = (
-    Field("leeftijd", "Leeftijd van de leerling", "integer", unit="jaar", minimum=10, maximum=30, default=15,
-          hint="In hele jaren, op de dagen van de stage."),
+    age_field(hint="In hele jaren, op de dagen van de stage."),
     Field("soort_werk", "Soort werk", "choice", choices_norm="werkzaamheden.soorten", default="licht",
           hint="Kies de zwaarste soort werk die de leerling doet."),
     Field("kenmerken", "Het werk omvat ook", "multichoice", choices_norm="werkzaamheden.nooit_licht", required=False, default=[],
@@ -64,8 +76,8 @@ FIELDS = (
           default=["RI&E", "voorlichting", "ouders"], hint="Vink aan wat geregeld is."),
 )
 
-#: Which employer duty applies to whom: under the ``kind`` age, under the ``jeugdige`` age, or (absent) always.
-_DUTY_SCOPE = {"RI&E": "jeugdige", "ouders": "kind"}
+#: Which employer duty applies to whom: only to a ``kind``, only below the adult age, or (absent) always.
+_DUTY_SCOPE = {"RI&E": ages.JEUGDIGE, "ouders": ages.KIND}
 
 
 def _short(label: str) -> str:
@@ -73,150 +85,129 @@ def _short(label: str) -> str:
     return dutch.lower_first(label.split(" (")[0])
 
 
-def _kg(value: Decimal) -> str:
-    return f"{dutch.number(value)} kg"
+def _kg(norm: NormValue, value: Decimal | int | None = None) -> str:
+    return norm.format(value)
+
+
+# --- the checks, one per rule ---------------------------------------------------------------
+
+
+def work_allowed_at_age(age: int, kind: str, band: ages.AgeBand, kinds: NormValue, stage: NormValue, youth: NormValue,
+                        adult: NormValue) -> Verdict:
+    """Stage from the stage age (ATW 3:2 lid 2c); risky work is never light work (NRK 1:1), so only from the youth age."""
+    work = _short(kinds.value[kind])
+    if band.group == ages.TE_JONG:
+        return verdict(band.norm, "fail", "too_young", age=age, from_age=band.below)
+    if kind == RISKY_WORK and band.group == ages.KIND:
+        return verdict(kinds, "fail", "risky_too_young", age=age, work=work, from_age=youth.value)
+    if kind == RISKY_WORK and band.group == ages.JEUGDIGE:
+        return verdict(kinds, "pass", "risky_under_supervision", age=age, work=work, adult=adult.value)
+    return verdict(stage, "pass", "work_allowed", age=age, work=work)
+
+
+def never_light_work(present: list[str], never: NormValue, youth: NormValue) -> list[Verdict]:
+    """For a kind: kassawerk and the like are never arbeid van lichte aard (NRK 1:1 lid 2 b-d)."""
+    if not present:
+        listed = dutch.enumeration([dutch.lower_first(label) for _, label in sorted(never.value.items())], "of")
+        return [verdict(never, "pass", "never_light_absent", listed=listed)]
+    return [verdict(never, "fail", "never_light_present", what=dutch.lower_first(label), youth=youth.value) for label in present]
+
+
+def within_force(kg: Decimal, limit: NormValue, youth: NormValue, too_much: str, fine: str) -> Verdict:
+    """For a kind: lifting, pushing or pulling stays within the limit of NRK 1:1 lid 2 e-f."""
+    if kg > limit.value:
+        return verdict(limit, "fail", too_much, kg=_kg(limit, kg), limit=_kg(limit), youth=youth.value)
+    return verdict(limit, "pass", fine, kg=_kg(limit, kg), limit=_kg(limit))
+
+
+def supervisor_old_enough(supervisor: int, minimum: NormValue) -> Verdict:
+    """The toezichthouder of a jeugdige is at least the minimum age (Arbobesluit 1.37)."""
+    status = "pass" if supervisor >= minimum.value else "fail"
+    return verdict(minimum, status, f"supervisor_age_{status}", age=supervisor, minimum=minimum.value)
+
+
+def supervisor_duty(key: str, text: str, ticked: list[str], duties: NormValue, advice: NormValue) -> Verdict:
+    """Each point of the toezichthouder standard; a recommendation that is not ticked is information."""
+    text = dutch.lower_first(text)
+    if key in ticked:
+        return verdict(duties, "pass", "supervisor_duty_done", text=text)
+    if key in advice.value:
+        return verdict(advice, "info", "supervisor_advice_open", text=text)
+    return verdict(duties, "fail", "supervisor_duty_open", text=text)
+
+
+def risky_work_supervised(age: int, gaps: int, toezicht: NormValue) -> Verdict:
+    """Risky work for a jeugdige only under adequaat deskundig toezicht that removes the danger (Arbobesluit 1.37)."""
+    return verdict(toezicht, "fail" if gaps else "pass", "risky_unsupervised" if gaps else "risky_supervised", age=age)
+
+
+def employer_duty(key: str, text: str, done: list[str], age: int, band: ages.AgeBand, duties: NormValue,
+                  youth: NormValue, adult: NormValue) -> Verdict:
+    """The employer's duties: aanvullende RI&E below the adult age, informing parents of a kind, voorlichting always."""
+    scope = _DUTY_SCOPE.get(key)
+    if key in done:
+        return verdict(duties, "pass", "employer_done", text=dutch.lower_first(text))
+    limit = youth if scope == ages.KIND else adult if scope == ages.JEUGDIGE else None
+    if limit is not None and age >= limit.value:
+        return verdict(duties, "info", "employer_not_needed", age=age, limit=limit.value, text=dutch.lower_first(text))
+    return verdict(duties, "fail", "employer_open", text=dutch.lower_first(text[:-1] if text.endswith(".") else text))
+
+
+# --- the calculation --------------------------------------------------------------------------
 
 
 def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) -> None:
     """Check the work against the pupil's age, then the toezicht and the employer's duties."""
-    age = values["leeftijd"]
-    kind = values["soort_werk"]
-    soorten = rules.get("werkzaamheden.soorten", on)
-    stage_age = rules.get("werktijden.minimum_leeftijd_stage", on)
-    kind_age = rules.get("werktijden.leeftijd_jeugdige_vanaf", on)
-    youth_age = rules.get("werktijden.leeftijd_volwassen_vanaf", on)
-    work = _short(soorten.value[kind])
+    age, kind = values["leeftijd"], values["soort_werk"]
+    band = ages.age_band(age, rules, on)
+    stage, youth, adult = ages.boundaries(rules, on)
+    kinds = rules.get("werkzaamheden.soorten", on)
+    allowed = work_allowed_at_age(age, kind, band, kinds, stage, youth, adult)
+    outcome.record(allowed, FINDINGS)
 
-    # 1. The kind of work against the age. A stage is allowed from the stage age; risky work is
-    # never arbeid van lichte aard, so a kind (younger than kind_age) may not do it at all.
-    risky = kind == RISKY_WORK
-    lowest = stage_age.value
-    required = kind_age.value if risky else lowest
-    allowed = age >= required
-    if age < lowest:
-        outcome.add(stage_age, "fail",
-                    f"Een leerling van {age} jaar mag nog geen stage lopen bij een bedrijf: een stage als deel van het "
-                    f"onderwijs mag pas vanaf {lowest} jaar, ook voor licht werk.")
-    elif not allowed:
-        outcome.add(kind_age, "fail",
-                    f"Een leerling van {age} jaar mag geen {work} doen, ook niet onder toezicht: dit werk is nooit arbeid "
-                    f"van lichte aard, en een leerling jonger dan {required} mag alleen arbeid van lichte aard doen. "
-                    f"Vanaf {required} jaar mag het, en dan alleen onder deskundig toezicht.")
-    elif risky and age < youth_age.value:
-        outcome.add(kind_age, "pass",
-                    f"Een leerling van {age} jaar mag {work} doen, maar alleen onder adequaat deskundig toezicht dat het "
-                    f"gevaar wegneemt, en nooit werk dat voor jongeren onder de {youth_age.value} helemaal verboden is.")
-    else:
-        outcome.add(stage_age, "pass", f"Een leerling van {age} jaar mag {work} doen tijdens de stage.")
-
-    # 2. What is never arbeid van lichte aard, for a kind.
-    never = rules.get("werkzaamheden.nooit_licht", on)
     lift = rules.get("werkzaamheden.tillen_max_kg", on)
     push = rules.get("werkzaamheden.duwen_trekken_max_kg", on)
-    if age < kind_age.value:
+    if band.group in (ages.TE_JONG, ages.KIND):
+        never = rules.get("werkzaamheden.nooit_licht", on)
         present = [label for key, label in sorted(never.value.items()) if key in values["kenmerken"]]
-        for label in present:
-            outcome.add(never, "fail",
-                        f"Niet toegestaan: {dutch.lower_first(label)}. Dat is nooit arbeid van lichte aard; een leerling "
-                        f"jonger dan {kind_age.value} mag het niet doen.")
-        if not present:
-            listed = dutch.enumeration([dutch.lower_first(label) for _, label in sorted(never.value.items())], "of")
-            outcome.add(never, "pass", f"In orde: geen {listed}.")
-        if values["tillen_kg"] > lift.value:
-            outcome.add(lift, "fail",
-                        f"De leerling tilt {_kg(values['tillen_kg'])}. Jonger dan {kind_age.value} mag een leerling ten hoogste "
-                        f"{_kg(lift.value)} tillen; zwaarder tillen is geen arbeid van lichte aard.")
-        else:
-            outcome.add(lift, "pass", f"In orde: de leerling tilt {_kg(values['tillen_kg'])}, niet meer dan {_kg(lift.value)}.")
-        if values["duwen_trekken_kg"] > push.value:
-            outcome.add(push, "fail",
-                        f"De leerling duwt of trekt met {_kg(values['duwen_trekken_kg'])}. Jonger dan {kind_age.value} is ten "
-                        f"hoogste {_kg(push.value)} toegestaan; meer is geen arbeid van lichte aard.")
-        else:
-            outcome.add(push, "pass",
-                        f"In orde: de leerling duwt of trekt met {_kg(values['duwen_trekken_kg'])}, niet meer dan {_kg(push.value)}.")
+        for found in never_light_work(present, never, youth):
+            outcome.record(found, FINDINGS)
+        outcome.record(within_force(values["tillen_kg"], lift, youth, "lift_too_much", "lift_ok"), FINDINGS)
+        outcome.record(within_force(values["duwen_trekken_kg"], push, youth, "push_too_much", "push_ok"), FINDINGS)
     else:
-        outcome.add(kind_age, "info",
-                    f"De leerling is {age}: de grenzen voor kinderen jonger dan {kind_age.value} (onder meer geen kassawerk, "
-                    f"tillen ten hoogste {_kg(lift.value)}, duwen of trekken ten hoogste {_kg(push.value)}) gelden niet meer. "
-                    f"Wat veilig is, volgt uit de risico-inventarisatie van het leerbedrijf.")
+        outcome.record(verdict(youth, "info", "child_limits_not_apply", age=age, youth=youth.value,
+                               lift=_kg(lift), push=_kg(push)), FINDINGS)
 
-    # 3. Deskundig toezicht and the toezichthouder, for a jeugdige.
-    legal_gaps = 0
-    if age < youth_age.value:
-        legal_gaps = _toezicht(values, rules, on, outcome)
-        if allowed and risky:
-            toezicht = rules.get("werkzaamheden.deskundig_toezicht", on)
-            if legal_gaps:
-                outcome.add(toezicht, "fail",
-                            f"Risicovol werk mag een leerling van {age} jaar alleen doen onder adequaat deskundig toezicht. "
-                            f"Dat toezicht is niet volledig geregeld (zie de punten over de toezichthouder); zolang dat zo is, "
-                            f"mag de leerling dit werk niet doen.")
-            else:
-                outcome.add(toezicht, "pass",
-                            "Het deskundig toezicht op het risicovolle werk is volgens de invoer geregeld. Het toezicht moet "
-                            "het gevaar echt wegnemen; lukt dat niet, dan mag de leerling dit werk niet doen.")
+    if band.group == ages.VOLWASSENE:
+        outcome.record(verdict(adult, "info", "youth_rules_not_apply", age=age, adult=adult.value), FINDINGS)
     else:
-        outcome.add(youth_age, "info",
-                    f"De leerling is {age}: de extra regels voor jongeren onder de {youth_age.value} (aanvullende RI&E, "
-                    f"deskundig toezicht en de eisen aan de toezichthouder) gelden niet meer. De gewone arboregels blijven gelden.")
+        gaps = _toezicht(values, rules, on, outcome)
+        if kind == RISKY_WORK and allowed.status == "pass":
+            outcome.record(risky_work_supervised(age, gaps, rules.get("werkzaamheden.deskundig_toezicht", on)), FINDINGS)
 
-    # 4. The employer's duties.
     duties = rules.get("werkzaamheden.werkgever.plichten", on)
     for key, text in sorted(duties.value.items()):
-        scope = _DUTY_SCOPE.get(key)
-        limit = kind_age.value if scope == "kind" else youth_age.value if scope == "jeugdige" else None
-        if key in values["werkgever"]:
-            outcome.add(duties, "pass", f"In orde: {dutch.lower_first(text)}")
-        elif limit is not None and age >= limit:
-            outcome.add(duties, "info", f"Niet verplicht voor een leerling van {age} jaar, alleen voor een leerling jonger dan {limit}: {dutch.lower_first(text)}")
-        else:
-            outcome.add(duties, "fail", f"Niet geregeld: {dutch.lower_first(text[:-1] if text.endswith('.') else text)} – dit is verplicht.")
+        outcome.record(employer_duty(key, text, values["werkgever"], age, band, duties, youth, adult), FINDINGS)
 
-    failures = sum(1 for finding in outcome.findings if finding.status == "fail")
+    failures = outcome.count("fail")
     outcome.values.update({
         "leeftijd": age,
         "soort_werk": kind,
-        "soort_werk_toegestaan": allowed,
+        "soort_werk_toegestaan": allowed.status == "pass",
         "punten_niet_in_orde": failures,
     })
-    if age < lowest:
-        verdict = f"Een leerling van {age} jaar mag nog geen stage lopen bij een bedrijf."
-    elif not allowed:
-        verdict = f"Een leerling van {age} jaar mag geen {work} doen."
-    elif age < youth_age.value and risky:
-        verdict = f"Een leerling van {age} jaar mag {work} doen, alleen onder deskundig toezicht."
-    else:
-        verdict = f"Een leerling van {age} jaar mag {work} doen."
-    if failures:
-        outcome.summary = (f"{verdict} {failures} {'punt is' if failures == 1 else 'punten zijn'} niet in orde of "
-                           f"{'ontbreekt' if failures == 1 else 'ontbreken'}; zie de lijst hieronder.")
-    else:
-        outcome.summary = f"{verdict} Alle verplichte punten van de checklist zijn in orde."
+    lead = SUMMARIES[{"too_young": "lead_too_young", "risky_too_young": "lead_not_allowed",
+                      "risky_under_supervision": "lead_supervised"}.get(allowed.key, "lead_allowed")]
+    tail = SUMMARIES["tail_ok" if not failures else "tail_one" if failures == 1 else "tail_many"]
+    outcome.summarize({"all": f"{lead} {tail}"}, "all", age=age, work=_short(kinds.value[kind]), failures=failures)
 
 
 def _toezicht(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) -> int:
     """The toezichthouder's age and requirements, item by item; returns the number of legal gaps."""
-    gaps = 0
-    minimum = rules.get("werkzaamheden.toezichthouder.minimum_leeftijd", on)
-    supervisor = values["toezichthouder_leeftijd"]
-    if supervisor < minimum.value:
-        gaps += 1
-        outcome.add(minimum, "fail",
-                    f"De toezichthouder is {supervisor} jaar; een toezichthouder moet ten minste {minimum.value} jaar zijn. "
-                    f"Wijs iemand anders aan.")
-    else:
-        outcome.add(minimum, "pass", f"In orde: de toezichthouder is {supervisor} jaar, ten minste {minimum.value}.")
-    eisen = rules.get("werkzaamheden.toezichthouder.eisen", on)
+    found = [supervisor_old_enough(values["toezichthouder_leeftijd"], rules.get("werkzaamheden.toezichthouder.minimum_leeftijd", on))]
+    duties = rules.get("werkzaamheden.toezichthouder.eisen", on)
     advice = rules.get("werkzaamheden.toezichthouder.aanbevelingen", on)
-    for key, text in sorted(eisen.value.items()):
-        if key in values["toezicht_eisen"]:
-            outcome.add(eisen, "pass", f"In orde – toezichthouder: {dutch.lower_first(text)}")
-        elif key in advice.value:
-            outcome.add(advice, "info",
-                        f"Niet aangevinkt – toezichthouder: {dutch.lower_first(text)} Dit is een aanbeveling, geen wettelijke plicht; schriftelijk vastleggen "
-                        f"helpt wel om te laten zien dat het toezicht goed geregeld is.")
-        else:
-            gaps += 1
-            outcome.add(eisen, "fail", f"Niet geregeld – toezichthouder: {dutch.lower_first(text)} Dit hoort bij adequaat deskundig toezicht.")
-    return gaps
+    found += [supervisor_duty(key, text, values["toezicht_eisen"], duties, advice) for key, text in sorted(duties.value.items())]
+    for item in found:
+        outcome.record(item, FINDINGS)
+    return sum(1 for item in found if item.status == "fail")

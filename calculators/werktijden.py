@@ -26,7 +26,7 @@ rules apply to work, and school alone is not work.
 Uncertain points, in the notes of data/werktijden.yaml: whether 35/7 also holds in holiday
 weeks, and whether stage and other work of a 15-year-old count together.
 
-All numbers come from data/ (``werktijden.*``).
+All numbers come from data/ (``werktijden.*``); age groups from ages.py. Wording: werktijden_nl.py.
 """
 
 from __future__ import annotations
@@ -35,29 +35,50 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from . import dutch
+from . import ages, dutch
+from .fields import age_field
 from .inputs import Choice, Field
-from .outcome import Outcome
+from .outcome import Outcome, Verdict, verdict
 from .rules import NormValue, Rules
+from .werktijden_nl import FINDINGS, SUMMARIES
 
 NAME = "werktijden"
 TITLE = "Werktijden tijdens de stage"
+NORMS = (
+    "werktijden.schooltijd_telt_mee",
+    "werktijden.kind.max_uren_per_dag",
+    "werktijden.kind.max_uren_per_week",
+    "werktijden.kind.vroegste_begin",
+    "werktijden.kind.laatste_einde",
+    "werktijden.kind.dagelijkse_rust_uren",
+    "werktijden.kind.pauze_na_uren",
+    "werktijden.kind.pauze_minuten",
+    "werktijden.kind.zondag_verboden",
+    "werktijden.jeugdige.max_uren_per_dienst",
+    "werktijden.jeugdige.max_uren_per_week",
+    "werktijden.jeugdige.gemiddeld_per_week_4_weken",
+    "werktijden.jeugdige.nachtrust_begin",
+    "werktijden.jeugdige.nachtrust_einde",
+    "werktijden.jeugdige.dagelijkse_rust_uren",
+    "werktijden.jeugdige.pauze_na_uren",
+    "werktijden.jeugdige.pauze_minuten",
+    "werktijden.jeugdige.pauze_deel_minimum_minuten",
+    "werktijden.jeugdige.zondag_alleen_als_aard_werk",
+    "werktijden.jeugdige.vrije_zondagen_per_52_weken",
+    *ages.NORMS,
+)
 INTRO = (
     "Vul het rooster van één week in: per dag de uren op school en de begin- en eindtijd van de stage "
     "met de pauzes. De rekenhulp telt school en stage samen als werktijd en toetst het rooster aan "
-    "de wettelijke grenzen voor leerlingen van 14 en 15 jaar (Nadere regeling kinderarbeid) en van "
-    "16 en 17 jaar (Arbeidstijdenwet): uren per dag en per week, tijden, pauzes en zondag."
+    "de wettelijke grenzen voor kinderen (Nadere regeling kinderarbeid) en jeugdige werknemers "
+    "(Arbeidstijdenwet): uren per dag en per week, tijden, pauzes en zondag."
 )
 
-DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-SUNDAY = "zondag"
+DAYS = dutch.DAYS
+SUNDAY = DAYS[-1]
 
 FIELDS = (
-    Field(
-        "leeftijd", "Leeftijd van de leerling", "integer",
-        hint="In hele jaren, in de week van dit rooster. De leeftijd bepaalt welke regels gelden.",
-        unit="jaar", minimum=10, maximum=30, default=15,
-    ),
+    age_field(hint="In hele jaren, in de week van dit rooster. De leeftijd bepaalt welke regels gelden."),
     Field(
         "dagen", "Rooster van één week", "group", rows=7, min_rows=1,
         hint=(
@@ -74,7 +95,7 @@ FIELDS = (
             {"dag": "zondag"},
         ),
         fields=(
-            Field("dag", "Dag", "choice", required=False, choices=tuple(Choice(day, day.capitalize()) for day in DAYS),
+            Field("dag", "Dag", "choice", required=False, choices=tuple(Choice(day, dutch.upper_first(day)) for day in DAYS),
                   hint="Leeg: de dag van de rij (rij 1 is maandag)."),
             Field("uren_school", "Uren op school", "number", unit="uur", required=False, minimum=0, maximum=12, step="0.25",
                   hint="Schooltijd op die dag, pauzes op school inbegrepen. Leeg is 0."),
@@ -93,8 +114,14 @@ def _clock(text: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def _hours(norm: NormValue) -> Decimal:
-    return Decimal(str(norm.value))
+def _bare(norm: NormValue) -> str:
+    """A time norm without "uur", for the first of two times: "tussen 23.00 en 06.00 uur"."""
+    return dutch.time_of_day(_clock(norm.value), False)
+
+
+def _minutes(norm: NormValue) -> Decimal:
+    """An hours norm in minutes."""
+    return Decimal(str(norm.value)) * 60
 
 
 def _time(minutes: Decimal | int) -> str:
@@ -105,10 +132,6 @@ def _time(minutes: Decimal | int) -> str:
     return f"{dutch.number(minutes / 60)} uur"
 
 
-def _norm_hours(norm: NormValue) -> str:
-    return f"{dutch.number(_hours(norm))} uur"
-
-
 def _read_days(values: dict[str, Any], outcome: Outcome) -> list[dict[str, Any]]:
     """The rows as days in week order; cross-field problems become errors on the field to fix."""
     days: dict[str, dict[str, Any]] = {}
@@ -117,7 +140,7 @@ def _read_days(values: dict[str, Any], outcome: Outcome) -> list[dict[str, Any]]
         path = f"dagen.{index}."
         name = row["dag"] or (DAYS[index] if index < len(DAYS) else "")
         if name in days:
-            outcome.error(path + "dag", f"{name.capitalize()} staat twee keer in het rooster. Kies bij rij {index + 1} een andere dag.")
+            outcome.error(path + "dag", f"{dutch.upper_first(name)} staat twee keer in het rooster. Kies bij rij {index + 1} een andere dag.")
             continue
         begin, end = row["stage_begin"], row["stage_einde"]
         pause = row["pauze_minuten"] or 0
@@ -129,7 +152,7 @@ def _read_days(values: dict[str, Any], outcome: Outcome) -> list[dict[str, Any]]
             continue
         if begin is not None and end <= begin:
             outcome.error(path + "stage_einde",
-                          f"Bij {name} ligt het einde van de stage ({dutch.clock(end)}) niet na het begin ({dutch.clock(begin)}). "
+                          f"Bij {name} ligt het einde van de stage ({dutch.time_of_day(end)}) niet na het begin ({dutch.time_of_day(begin)}). "
                           f"Vul een eindtijd later op dezelfde dag in; een dienst over middernacht kan hier niet.")
             continue
         if begin is None and pause:
@@ -147,204 +170,181 @@ def _read_days(values: dict[str, Any], outcome: Outcome) -> list[dict[str, Any]]
     return [days[name] for name in DAYS if name in days]
 
 
+# --- the checks, one per rule ---------------------------------------------------------------
+# ``who`` is "een leerling van 15 jaar"; a check passes the figures its message needs.
+
+
+def hours_per_day(days: list[dict[str, Any]], limit: NormValue, who: str, per: str) -> list[Verdict]:
+    """At most the day limit (NRK 3:1 lid 2c) or dienst limit (ATW 5:7 lid 1), school time included."""
+    most = _minutes(limit)
+    too_long = [day for day in days if day["werk"] > most]
+    if not too_long:
+        longest = max(days, key=lambda day: day["werk"])
+        return [verdict(limit, "pass", "day_ok", limit=limit.format(), day=longest["naam"], work=_time(longest["werk"]))]
+    return [verdict(limit, "fail", "day_too_long", day=day["naam"], school=_time(day["school"]), stage=_time(day["stage"]),
+                    work=_time(day["werk"]), over=_time(day["werk"] - most), who=who, limit=limit.format(), per=per)
+            for day in too_long]
+
+
+def hours_per_week(week: dict[str, Any], limit: NormValue, who: str) -> Verdict:
+    """At most the week limit, school time included."""
+    most = _minutes(limit)
+    status = "fail" if week["werk"] > most else "pass"
+    return verdict(limit, status, f"week_{status}", total=_time(week["werk"]), school=_time(week["school"]),
+                   stage=_time(week["stage"]), over=_time(week["werk"] - most), who=who, limit=limit.format())
+
+
+def four_week_average(week: dict[str, Any], average: NormValue, who: str) -> Verdict | None:
+    """Information: above the 4-week average (ATW 5:7), the weeks around must be shorter."""
+    if week["werk"] <= _minutes(average):
+        return None
+    return verdict(average, "info", "average", total=_time(week["werk"]), who=who, limit=average.format())
+
+
+def child_times(days: list[dict[str, Any]], earliest: NormValue, latest: NormValue, who: str) -> list[Verdict]:
+    """A kind does not work before the earliest or after the latest time (NRK 3:1 lid 2b)."""
+    found = []
+    for day in days:
+        if day["begin"] < _clock(earliest.value):
+            found.append(verdict(earliest, "fail", "starts_too_early", day=day["naam"], at=dutch.time_of_day(day["begin"]),
+                                 who=who, limit=earliest.format()))
+        if day["einde"] > _clock(latest.value):
+            found.append(verdict(latest, "fail", "ends_too_late", day=day["naam"], at=dutch.time_of_day(day["einde"]),
+                                 who=who, limit=latest.format()))
+    return found or [verdict(latest, "pass", "times_ok", earliest=dutch.time_of_day(_clock(earliest.value), False),
+                             latest=latest.format())]
+
+
+def night_rest(days: list[dict[str, Any]], night_from: NormValue, night_to: NormValue, who: str) -> list[Verdict]:
+    """A jeugdige does not work during the night rest (ATW 5:3 lid 1)."""
+    found = [verdict(night_from, "fail", "night_work", day=day["naam"], begin=dutch.time_of_day(day["begin"]),
+                     end=dutch.time_of_day(day["einde"]), who=who, night_from=_bare(night_from), night_to=night_to.format())
+             for day in days if day["begin"] < _clock(night_to.value) or day["einde"] > _clock(night_from.value)]
+    return found or [verdict(night_from, "pass", "night_ok", night_from=_bare(night_from), night_to=night_to.format())]
+
+
+def daily_rest(days: list[dict[str, Any]], rest: NormValue, who: str) -> list[Verdict]:
+    """Unbroken rest in every 24 hours: begin and end of the stage may lie at most 24 minus the rest apart."""
+    longest = 24 * 60 - _minutes(rest)
+    return [verdict(rest, "fail", "rest_too_short", day=day["naam"], span=_time(day["einde"] - day["begin"]), who=who,
+                    rest=rest.format(), longest=_time(longest))
+            for day in days if day["einde"] - day["begin"] > longest]
+
+
+def breaks(days: list[dict[str, Any]], after: NormValue, pause: NormValue, part: NormValue | None) -> list[Verdict]:
+    """A break of at least the minimum after more than the threshold of work (NRK 3:1 lid 2d; ATW 5:4)."""
+    threshold, minimum = _minutes(after), int(pause.value)
+    split = "split" if part is not None else "whole"
+    numbers = dict(after=after.format(), minimum=minimum, part=part.value if part is not None else None)
+    needed = [day for day in days if day["stage"] > threshold]
+    found = [verdict(pause, "fail", f"pause_short_{split}", day=day["naam"], stage=_time(day["stage"]), pause=day["pauze"], **numbers)
+             for day in needed if day["pauze"] < minimum]
+    found += [verdict(pause, "info", "pause_maybe_at_school", day=day["naam"], work=_time(day["werk"]), **numbers)
+              for day in days if day not in needed and day["werk"] > threshold and day["school"] > 0 and day["pauze"] < minimum]
+    if needed and not any(item.status == "fail" for item in found):
+        found.append(verdict(pause, "pass", "pause_ok", **numbers))
+    elif not needed:
+        found.append(verdict(after, "pass", "pause_not_needed", **numbers))
+    return found
+
+
+def child_sunday(days: list[dict[str, Any]], forbidden: NormValue, who: str) -> Verdict | None:
+    """A kind does no stage on Sunday (NRK 3:1 lid 2a)."""
+    on_sunday = any(day["naam"] == SUNDAY for day in days)
+    if on_sunday and forbidden.value:
+        return verdict(forbidden, "fail", "sunday_forbidden", who=who)
+    return None if on_sunday else verdict(forbidden, "pass", "no_sunday")
+
+
+def youth_sunday(days: list[dict[str, Any]], nature: NormValue, free: NormValue, who: str) -> list[Verdict]:
+    """A jeugdige works on Sunday only by the nature of the work and by agreement; 13 free Sundays (ATW 5:6)."""
+    if not any(day["naam"] == SUNDAY for day in days):
+        return [verdict(nature, "pass", "no_sunday")]
+    return [verdict(nature, "warning", "sunday_conditions", who=who),
+            verdict(free, "info", "free_sundays", who=who, free=free.value)]
+
+
+# --- the calculation --------------------------------------------------------------------------
+
+
+def _week(days: list[dict[str, Any]], school_counts: bool) -> dict[str, Any]:
+    for day in days:
+        day["werk"] = day["stage"] + (day["school"] if school_counts else 0)
+    return {
+        "school": sum((day["school"] for day in days), Decimal(0)),
+        "stage": sum((day["stage"] for day in days), 0),
+        "werk": sum((day["werk"] for day in days), Decimal(0)),
+    }
+
+
 def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) -> None:
     """Check one week's schedule; see the module docstring for the rules."""
-    min_age = rules.get("werktijden.minimum_leeftijd_stage", on)
-    youth_from = rules.get("werktijden.leeftijd_jeugdige_vanaf", on)
-    adult_from = rules.get("werktijden.leeftijd_volwassen_vanaf", on)
     school_counts = rules.get("werktijden.schooltijd_telt_mee", on)
     age = values["leeftijd"]
-
+    band = ages.age_band(age, rules, on)
     days = _read_days(values, outcome)
     if outcome.errors:
         return
-
-    for day in days:
-        day["werk"] = day["stage"] + (day["school"] if school_counts.value else 0)
+    week = _week(days, school_counts.value)
     stage_days = [day for day in days if day["stage"] > 0]
-    week_school = sum((day["school"] for day in days), Decimal(0))
-    week_stage = sum((day["stage"] for day in days), 0)
-    week_work = sum((day["werk"] for day in days), Decimal(0))
-    group = "te_jong" if age < min_age.value else "kind" if age < youth_from.value else "jeugdige" if age < adult_from.value else "volwassene"
     outcome.values.update({
-        "leeftijdsgroep": group,
-        "uren_school_week": week_school / 60,
-        "uren_stage_week": Decimal(week_stage) / 60,
-        "uren_werktijd_week": week_work / 60,
+        "leeftijdsgroep": band.group,
+        "uren_school_week": week["school"] / 60,
+        "uren_stage_week": Decimal(week["stage"]) / 60,
+        "uren_werktijd_week": week["werk"] / 60,
         **{f"uren_{day['naam']}": day["werk"] / 60 for day in days},
     })
-    total = _time(week_work)
-
-    if group == "te_jong":
-        if stage_days:
-            outcome.add(min_age, "fail",
-                        f"Een leerling van {age} jaar mag nog geen stage lopen bij een bedrijf: arbeid naast en in samenhang met het "
-                        f"onderwijs mag pas vanaf {min_age.value} jaar. In dit rooster staat {_time(week_stage)} stage.")
-            outcome.summary = f"Een leerling van {age} jaar mag nog geen stage lopen bij een bedrijf; dat mag pas vanaf {min_age.value} jaar."
-        else:
-            outcome.add(min_age, "info", f"Er staat geen stage in dit rooster. Stage bij een bedrijf mag pas vanaf {min_age.value} jaar.")
-            outcome.summary = f"Er staat geen stage in het rooster; een leerling van {age} jaar mag ook nog geen stage lopen bij een bedrijf."
+    total = _time(week["werk"])
+    numbers = dict(age=age, total=total, stage=_time(week["stage"]))
+    if band.group == ages.TE_JONG:
+        key = "too_young_with_stage" if stage_days else "too_young_without_stage"
+        outcome.record(verdict(band.norm, "fail" if stage_days else "info", key, from_age=band.below, **numbers), FINDINGS)
+        outcome.summarize(SUMMARIES, key, from_age=band.below, **numbers)
         return
-    if group == "volwassene":
-        outcome.add(adult_from, "info",
-                    f"Een leerling van {age} jaar is volwassen voor de Arbeidstijdenwet: de extra grenzen voor kinderen en jeugdige "
-                    f"werknemers gelden vanaf {adult_from.value} jaar niet meer. De gewone grenzen voor volwassenen rekent deze "
-                    f"rekenhulp niet na. Dit rooster telt {total} school en stage samen.")
-        outcome.summary = f"Voor een leerling van {age} jaar gelden de extra werktijdregels voor jongeren niet; het rooster telt {total} school en stage samen."
+    if band.group == ages.VOLWASSENE:
+        outcome.record(verdict(band.norm, "info", "adult", from_age=band.lowest, **numbers), FINDINGS)
+        outcome.summarize(SUMMARIES, "adult", **numbers)
         return
     if not stage_days:
-        outcome.add(school_counts, "info",
-                    "Er staat geen stage in dit rooster. De grenzen voor werktijden gelden voor weken waarin de leerling werkt; "
-                    "school alleen toetst deze rekenhulp niet.")
-        outcome.summary = "Er staat geen stage in dit rooster, dus er is niets te toetsen aan de werktijdregels."
+        outcome.record(verdict(school_counts, "info", "no_stage"), FINDINGS)
+        outcome.summarize(SUMMARIES, "no_stage")
         return
 
-    kind = group == "kind"
     who = f"een leerling van {age} jaar"
-    prefix = "werktijden.kind." if kind else "werktijden.jeugdige."
-    day_norm = rules.get("werktijden.kind.max_uren_per_dag" if kind else "werktijden.jeugdige.max_uren_per_dienst", on)
-    week_norm = rules.get(prefix + "max_uren_per_week", on)
-    rest_norm = rules.get(prefix + "dagelijkse_rust_uren", on)
-    pause_after = rules.get(prefix + "pauze_na_uren", on)
-    pause_norm = rules.get(prefix + "pauze_minuten", on)
+    if week["school"] > 0:
+        outcome.record(verdict(school_counts, "info", "school_counts" if school_counts.value else "school_not_counted",
+                               school=_time(week["school"]), **numbers), FINDINGS)
+    found = _child_checks(days, stage_days, week, rules, on, who) if band.group == ages.KIND else \
+        _youth_checks(days, stage_days, week, rules, on, who)
+    for item in found:
+        outcome.record(item, FINDINGS)
+    failed = outcome.count("fail")
+    key = outcome.status if outcome.status != "fail" else "fail_one" if failed == 1 else "fail"
+    outcome.summarize(SUMMARIES, key, who=who, failed=failed, total=total)
 
-    # School time counted as working time.
-    if week_school > 0:
-        counted = "tellen mee als werktijd" if school_counts.value else "tellen op deze peildatum niet mee als werktijd"
-        outcome.add(school_counts, "info",
-                    f"De {_time(week_school)} op school deze week {counted}, pauzes op school inbegrepen. Samen met "
-                    f"{_time(week_stage)} stage is de werktijd deze week {total}.")
 
-    # 1. Hours per day (per dienst for 16 and 17).
-    limit = _hours(day_norm) * 60
-    unit = "per dag" if kind else "per dienst"
-    too_long = [day for day in days if day["werk"] > limit]
-    for day in too_long:
-        outcome.add(day_norm, "fail",
-                    f"{day['naam'].capitalize()}: {_time(day['school'])} school en {_time(day['stage'])} stage is samen "
-                    f"{_time(day['werk'])} werktijd. Dat is {_time(day['werk'] - limit)} te veel: {who} mag hoogstens "
-                    f"{_norm_hours(day_norm)} {unit} werken, schooltijd meegerekend.")
-    if not too_long:
-        longest = max(days, key=lambda day: day["werk"])
-        outcome.add(day_norm, "pass",
-                    f"Op geen enkele dag meer dan {_norm_hours(day_norm)} werktijd, schooltijd meegerekend; de langste dag is "
-                    f"{longest['naam']} met {_time(longest['werk'])}.")
+def _child_checks(days, stage_days, week, rules: Rules, on: date, who: str) -> list[Verdict | None]:
+    """The Nadere regeling kinderarbeid art. 3:1 for a kind on stage."""
+    rule = lambda key: rules.get(f"werktijden.kind.{key}", on)  # noqa: E731
+    return [
+        *hours_per_day(days, rule("max_uren_per_dag"), who, "per dag"),
+        hours_per_week(week, rule("max_uren_per_week"), who),
+        *child_times(stage_days, rule("vroegste_begin"), rule("laatste_einde"), who),
+        *daily_rest(stage_days, rule("dagelijkse_rust_uren"), who),
+        *breaks(stage_days, rule("pauze_na_uren"), rule("pauze_minuten"), None),
+        child_sunday(stage_days, rule("zondag_verboden"), who),
+    ]
 
-    # 2. Hours per week.
-    week_limit = _hours(week_norm) * 60
-    if week_work > week_limit:
-        outcome.add(week_norm, "fail",
-                    f"Deze week is de werktijd {total} ({_time(week_school)} school en {_time(week_stage)} stage). Dat is "
-                    f"{_time(week_work - week_limit)} te veel: {who} mag hoogstens {_norm_hours(week_norm)} per week werken, "
-                    f"schooltijd meegerekend.")
-    else:
-        outcome.add(week_norm, "pass",
-                    f"Deze week is de werktijd {total} ({_time(week_school)} school en {_time(week_stage)} stage); dat is niet meer "
-                    f"dan de {_norm_hours(week_norm)} per week die {who} mag werken.")
-    if not kind:
-        average = rules.get("werktijden.jeugdige.gemiddeld_per_week_4_weken", on)
-        if week_work > _hours(average) * 60:
-            outcome.add(average, "info",
-                        f"Deze week telt {total}. Dat mag in één week, maar over elke 4 weken achter elkaar mag {who} gemiddeld "
-                        f"hoogstens {_norm_hours(average)} per week werken. De weken eromheen moeten dus korter zijn.")
 
-    # 3. Times of day: the night rest.
-    if kind:
-        earliest = rules.get("werktijden.kind.vroegste_begin", on)
-        latest = rules.get("werktijden.kind.laatste_einde", on)
-        wrong = False
-        for day in stage_days:
-            if day["begin"] < _clock(earliest.value):
-                wrong = True
-                outcome.add(earliest, "fail",
-                            f"{day['naam'].capitalize()}: de stage begint om {dutch.clock(day['begin'])}. {who.capitalize()} mag "
-                            f"niet werken voor {earliest.value} uur.")
-            if day["einde"] > _clock(latest.value):
-                wrong = True
-                outcome.add(latest, "fail",
-                            f"{day['naam'].capitalize()}: de stage eindigt om {dutch.clock(day['einde'])}. {who.capitalize()} mag "
-                            f"niet werken na {latest.value} uur.")
-        if not wrong:
-            outcome.add(latest, "pass", f"Alle stagetijden liggen tussen {earliest.value} en {latest.value} uur.")
-    else:
-        night_from = rules.get("werktijden.jeugdige.nachtrust_begin", on)
-        night_to = rules.get("werktijden.jeugdige.nachtrust_einde", on)
-        wrong = False
-        for day in stage_days:
-            if day["begin"] < _clock(night_to.value) or day["einde"] > _clock(night_from.value):
-                wrong = True
-                outcome.add(night_from, "fail",
-                            f"{day['naam'].capitalize()}: de stage loopt van {dutch.clock(day['begin'])} tot "
-                            f"{dutch.clock(day['einde'])}. {who.capitalize()} mag niet werken tussen {night_from.value} en "
-                            f"{night_to.value} uur.")
-        if not wrong:
-            outcome.add(night_from, "pass",
-                        f"Geen stage tussen {night_from.value} en {night_to.value} uur: alle stagetijden liggen daarbuiten.")
-
-    # 4. Daily rest: start and end of the stage leave enough unbroken rest.
-    longest_span = (24 - _hours(rest_norm)) * 60
-    for day in stage_days:
-        span = day["einde"] - day["begin"]
-        if span > longest_span:
-            outcome.add(rest_norm, "fail",
-                        f"{day['naam'].capitalize()}: van het begin tot het einde van de stage is {_time(span)}. {who.capitalize()} "
-                        f"heeft elke 24 uur {_norm_hours(rest_norm)} onafgebroken rust; begin en einde mogen dan hoogstens "
-                        f"{_time(longest_span)} uit elkaar liggen, en de stage alleen ligt al verder uit elkaar.")
-
-    # 5. Breaks.
-    threshold = _hours(pause_after) * 60
-    minimum_pause = int(pause_norm.value)
-    split = ""
-    if not kind:
-        part = rules.get("werktijden.jeugdige.pauze_deel_minimum_minuten", on)
-        split = f" De pauze mag gesplitst worden in delen van ten minste {part.value} minuten."
-    needed = [day for day in stage_days if day["stage"] > threshold]
-    short = [day for day in needed if day["pauze"] < minimum_pause]
-    for day in short:
-        outcome.add(pause_norm, "fail",
-                    f"{day['naam'].capitalize()}: {_time(day['stage'])} stage met {day['pauze']} minuten pauze. Bij meer dan "
-                    f"{_norm_hours(pause_after)} werk hoort een pauze van ten minste {minimum_pause} minuten"
-                    f"{' aaneengesloten' if kind else ''}.{split}")
-    for day in stage_days:
-        if day not in needed and day["werk"] > threshold and day["school"] > 0 and day["pauze"] < minimum_pause:
-            outcome.add(pause_norm, "info",
-                        f"{day['naam'].capitalize()}: school en stage zijn samen {_time(day['werk'])}, meer dan "
-                        f"{_norm_hours(pause_after)}. Dan hoort er een pauze van ten minste {minimum_pause} minuten bij. Die "
-                        f"kan op school of tussen school en stage liggen; dat kan deze rekenhulp niet zien.")
-    if needed and not short:
-        outcome.add(pause_norm, "pass",
-                    f"Op elke stagedag met meer dan {_norm_hours(pause_after)} werk is er ten minste {minimum_pause} minuten pauze.")
-    elif not needed:
-        outcome.add(pause_after, "pass",
-                    f"Geen stagedag heeft meer dan {_norm_hours(pause_after)} stagewerk; een pauze tijdens de stage is niet verplicht.")
-
-    # 6. Sunday.
-    sunday = [day for day in stage_days if day["naam"] == SUNDAY]
-    if kind:
-        forbidden = rules.get("werktijden.kind.zondag_verboden", on)
-        if sunday and forbidden.value:
-            outcome.add(forbidden, "fail", f"Er staat stage op zondag. {who.capitalize()} mag op zondag geen stage lopen.")
-        elif not sunday:
-            outcome.add(forbidden, "pass", "Geen stage op zondag.")
-    else:
-        nature = rules.get("werktijden.jeugdige.zondag_alleen_als_aard_werk", on)
-        free = rules.get("werktijden.jeugdige.vrije_zondagen_per_52_weken", on)
-        if sunday:
-            outcome.add(nature, "warning",
-                        f"Er staat stage op zondag. Voor {who} mag dat alleen als het uit de aard van het werk volgt en zo is "
-                        f"afgesproken, of als de bedrijfsomstandigheden het nodig maken en de leerling instemt. Leg dat vast in "
-                        f"de stageovereenkomst.")
-            outcome.add(free, "info",
-                        f"Werkt {who} op zondagen, dan blijven er in elke 52 weken ten minste {free.value} zondagen vrij.")
-        else:
-            outcome.add(nature, "pass", "Geen stage op zondag.")
-
-    status = outcome.status
-    if status == "fail":
-        failed = sum(1 for finding in outcome.findings if finding.status == "fail")
-        points = "1 punt gaat" if failed == 1 else f"{failed} punten gaan"
-        outcome.summary = f"Het rooster voldoet niet aan de werktijdregels voor {who}: {points} mis (zie hieronder)."
-    elif status == "warning":
-        outcome.summary = f"Het rooster blijft binnen de grenzen voor {who} ({total} werktijd deze week), maar let op de punten hieronder."
-    else:
-        outcome.summary = f"Het rooster voldoet aan de werktijdregels voor {who}: {total} werktijd deze week, schooltijd meegerekend."
+def _youth_checks(days, stage_days, week, rules: Rules, on: date, who: str) -> list[Verdict | None]:
+    """The Arbeidstijdenwet for a jeugdige werknemer."""
+    rule = lambda key: rules.get(f"werktijden.jeugdige.{key}", on)  # noqa: E731
+    return [
+        *hours_per_day(days, rule("max_uren_per_dienst"), who, "per dienst"),
+        hours_per_week(week, rule("max_uren_per_week"), who),
+        four_week_average(week, rule("gemiddeld_per_week_4_weken"), who),
+        *night_rest(stage_days, rule("nachtrust_begin"), rule("nachtrust_einde"), who),
+        *daily_rest(stage_days, rule("dagelijkse_rust_uren"), who),
+        *breaks(stage_days, rule("pauze_na_uren"), rule("pauze_minuten"), rule("pauze_deel_minimum_minuten")),
+        *youth_sunday(stage_days, rule("zondag_alleen_als_aard_werk"), rule("vrije_zondagen_per_52_weken"), who),
+    ]

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from . import dutch
+from . import ages, dutch, werktijden
 from .ages import age_group, age_on
 from .inputs import Choice, Field
 from .outcome import Outcome
@@ -50,8 +50,17 @@ INTRO = (
 
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 MAX_WEEKS = 106
-#: The week calculator's findings are reported here too (see build_scripts/site/forms.py).
-REUSES = ("werktijden",)
+#: The norms read here, and those of the week calculator, whose findings are reported here too.
+NORMS = tuple(dict.fromkeys((
+    "werktijden.jeugdige.gemiddeld_per_week_4_weken",
+    "werktijden.jeugdige.vrije_zondagen_per_52_weken",
+    "werktijden.jeugdige.zondag_alleen_als_aard_werk",
+    "werktijden.kind.max_uren_per_week",
+    "werktijden.jeugdige.max_uren_per_week",
+    "werktijden.vakantieweek_zelfde_grenzen",
+    *ages.NORMS,
+    *werktijden.NORMS,
+)))
 
 #: What an exception week is.
 GEEN_STAGE, VAKANTIE, PATROON_B, UREN = "geen_stage", "vakantie", "patroon_b", "uren"

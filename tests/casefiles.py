@@ -55,6 +55,13 @@ def mismatches(outcome: dict[str, Any], expect: dict[str, Any]) -> list[str]:
     for item in expect.get("findings", []):
         if (item["rule"], item["status"]) not in found:
             problems.append(f"missing finding {item['rule']} = {item['status']}; found {sorted(found)}")
+        elif "certainty" in item or "message_contains" in item:
+            # An expected certainty or text must hold for at least one finding with this rule and status.
+            same = [f for f in outcome["findings"] if (f["rule"], f["status"]) == (item["rule"], item["status"])]
+            if not any(f["certainty"] == item.get("certainty", f["certainty"])
+                       and item.get("message_contains", "") in f["message"] for f in same):
+                problems.append(f"finding {item['rule']} = {item['status']} lacks certainty {item.get('certainty')!r} "
+                                f"or text {item.get('message_contains')!r}: {[(f['certainty'], f['message']) for f in same]}")
     for item in expect.get("no_findings", []):
         if any(f["rule"] == item["rule"] and f["status"] == item["status"] for f in outcome["findings"]):
             problems.append(f"unexpected finding {item['rule']} = {item['status']}")

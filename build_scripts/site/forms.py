@@ -13,9 +13,7 @@ the column hints are listed above the table and tied to every cell with ``aria-d
 
 from __future__ import annotations
 
-import ast
 import importlib
-import inspect
 import json
 from datetime import date
 from html import escape
@@ -309,32 +307,20 @@ def _group(calc: str, spec: dict[str, Any]) -> str:
 
 
 def rule_ids(name: str, rules: Rules) -> list[str]:
-    """The norm ids that calculator ``name`` can cite, found in its source.
+    """The norm ids that calculator ``name`` reads: its own ``NORMS`` declaration.
 
-    An id counts when it is a string literal in the module, or the join of two literals (a
-    prefix such as ``"werktijden.kind."`` and a key). Used only to give the page the Dutch
-    descriptions of those rules; a finding whose rule is missing here shows its id alone.
+    Used only to give the page the Dutch descriptions of those rules; a finding whose rule is
+    missing here shows its id alone.
     """
     module = importlib.import_module(f"calculators.{name}")
-    # A calculator that reports the findings of others (the plan) names them in REUSES.
-    reused = [norm_id for other in getattr(module, "REUSES", ()) for norm_id in rule_ids(other, rules)]
-    literals = {
-        node.value for node in ast.walk(ast.parse(inspect.getsource(module)))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 80
-    }
-    prefixes = [text for text in literals if text.endswith(".")]
-    found = []
-    for norm_id in rules.norms:
-        if norm_id in literals or any(norm_id.startswith(p) and norm_id[len(p):] in literals for p in prefixes):
-            found.append(norm_id)
-    return sorted(set(found) | set(reused))
+    return sorted(norm_id for norm_id in module.NORMS if rules.has(norm_id))
 
 
 def _ui_json(name: str, rules: Rules) -> str:
     from .norm_tables import anchor  # here, not at the top: norm_tables imports macros, which imports this module
 
     described = {
-        norm_id: {"text": rules.norms[norm_id]["description"], "anchor": anchor(norm_id)} for norm_id in rule_ids(name, rules)
+        norm_id: {"text": rules.norm(norm_id).description, "anchor": anchor(norm_id)} for norm_id in rule_ids(name, rules)
     }
     text = {**UI_TEXT, "certainties": CERTAINTY_LABELS, "rules": described, "rules_page": RULES_PAGE}
     return json.dumps(text, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

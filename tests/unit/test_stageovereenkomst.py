@@ -7,7 +7,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts.rules_data import CERTAINTIES, compile_rules
+from build_scripts.rules_data import compile_rules
+from calculators.vocabulary import CERTAINTIES
 from calculators import Rules, run
 from tests.helpers import default_inputs, rules_with_value
 
@@ -21,14 +22,24 @@ def test_default_form_is_a_complete_agreement(rules):
     assert outcome["status"] == "pass", outcome
 
 
-def test_unknown_sbb_code_error_names_every_valid_code(rules):
-    """Code 19023 is refused with a Dutch message on that field that lists the ten vmbo codes."""
+def test_a_five_digit_code_outside_the_vmbo_list_is_a_verdict_naming_every_valid_code(rules):
+    """Code 19023 is no input error but a fail on stage.erkend_leerbedrijf that lists the ten vmbo codes."""
     outcome = run("stageovereenkomst", {**default_inputs("stageovereenkomst", rules, ON), "sbb_code": "19023"}, rules, ON)
-    assert outcome["status"] == "invalid"
-    [error] = outcome["errors"]
-    assert error["field"] == "sbb_code" and "19023" in error["message"]
+    assert outcome["status"] == "fail" and not outcome["errors"]
+    [finding] = [f for f in outcome["findings"] if f["status"] == "fail"]
+    assert finding["rule"] == "stage.erkend_leerbedrijf" and "19023" in finding["message"]
     for code in rules.value("leerbedrijven.sbb_codes_vmbo", ON):
-        assert code in error["message"]
+        assert code in finding["message"]
+
+
+def test_the_same_code_gets_the_same_judgement_in_both_calculators(rules):
+    """stage_uren and stageovereenkomst give the same rule, status and certainty for a non-vmbo code."""
+    agreement = run("stageovereenkomst", {**default_inputs("stageovereenkomst", rules, ON), "sbb_code": "25180"}, rules, ON)
+    plan = run("stage_uren", {"leeftijd": 16, "perioden": [
+        {"leerjaar": "3", "weken": 40, "dagen_per_week": 2, "uren_per_dag": 8, "sbb_code": "25180"}]}, rules, ON)
+    judged = [{(f["rule"], f["status"], f["certainty"]) for f in outcome["findings"] if f["rule"] == "stage.erkend_leerbedrijf"}
+              for outcome in (agreement, plan)]
+    assert judged[0] == judged[1] == {("stage.erkend_leerbedrijf", "fail", "bevestigd")}
 
 
 def test_sbb_codes_come_from_data(compiled_rules):
@@ -36,6 +47,7 @@ def test_sbb_codes_come_from_data(compiled_rules):
     rules = Rules(compiled_rules)
     codes = dict(rules.value("leerbedrijven.sbb_codes_vmbo", ON), **{"19023": "VMBO – Testprofiel"})
     inputs = {**default_inputs("stageovereenkomst", rules, ON), "sbb_code": "19023"}
+    assert run("stageovereenkomst", inputs, rules, ON)["status"] == "fail"
     assert run("stageovereenkomst", inputs, rules_with_value(compiled_rules, "leerbedrijven.sbb_codes_vmbo", codes), ON)["status"] == "pass"
 
 

@@ -53,3 +53,25 @@ def test_invalid_exits_two_with_json(args, stdin, field):
     outcome = json.loads(done.stdout)
     assert outcome["status"] == "invalid"
     assert any(error["field"] == field and error["message"] for error in outcome["errors"])
+
+
+def test_plan_command_reads_a_saved_plan():
+    """``plan`` prints the plan's outcome; a foreign file is invalid input with exit code 2."""
+    from calculators.plan import to_file
+
+    done = cli("plan", "--date", "2026-12-03", stdin=json.dumps(to_file({"geboortedatum": "2010-10-15"})))
+    outcome = json.loads(done.stdout)
+    assert outcome["calculator"] == "plan" and outcome["status"] == "invalid" and done.returncode == 2
+    assert outcome["errors"]  # the parts' required fields are missing
+    done = cli("plan", stdin='{"naam": "x"}')
+    assert done.returncode == 2 and json.loads(done.stdout)["errors"][0]["field"] == "bestand"
+
+
+def test_klas_command_reads_a_csv():
+    """``klas`` prints one row per pupil with its verdict."""
+    from calculators.klas import template_csv
+
+    done = cli("klas", "--date", "2026-12-03", stdin=template_csv())
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout)
+    assert outcome["calculator"] == "klas" and outcome["values"]["aantal"] == 2

@@ -277,6 +277,7 @@ function enhanceClass(root) {
   input.addEventListener("change", async () => {
     const file = input.files[0];
     if (!file) return;
+    const started = performance.now();
     setStatus(root.dataset.textBusy, "busy");
     report.hidden = true;
     const bytes = await file.arrayBuffer();
@@ -298,6 +299,7 @@ function enhanceClass(root) {
     setStatus("", "done");
     root.dataset.status = outcome.status;
     root.dataset.rows = String(outcome.status === "invalid" ? 0 : outcome.values.leerlingen.length);
+    root.dataset.elapsedMs = String(Math.round(performance.now() - started)); // read by make bench
   });
 
   for (const button of result.querySelectorAll("button[data-sort]")) {

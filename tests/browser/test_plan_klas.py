@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from build_scripts.tools.klas_sample import HEADER, sample_class_csv
-from tests.browser.conftest import renders, wait_for_render, wait_until_ready
+from tests.browser.conftest import axe_violations, renders, wait_for_render, wait_until_ready
 
 CLASS_READY = "() => ['ready', 'failed'].includes(document.getElementById('lwt-klas').dataset.state)"
 CLASS_DONE = "() => document.getElementById('lwt-klas').dataset.state === 'done'"
@@ -123,3 +123,21 @@ def test_plan_round_trips_through_a_saved_file(page, site_url):
     assert "geen plan van deze site" in page.inner_text("#lwt-plan .lwt-plan__message")
     assert page.input_value(f"{form} [name=leerling]") == "Sam"
     assert page.inner_text("#lwt-plan .lwt-plan__link")
+
+
+def test_class_table_and_report_pass_axe(page, site_url):
+    """The class page with its table and one pupil's report open passes axe."""
+    _open_class_page(page, site_url)
+    page.set_input_files("#lwt-klas-bestand", files=[{"name": "klas.csv", "mimeType": "text/csv", "buffer": sample_class_csv(12)}])
+    page.wait_for_function(CLASS_DONE, timeout=30_000)
+    page.locator(".lwt-klas__table tbody tr").first.locator("button").click()
+    page.wait_for_selector(".lwt-klas__report:not([hidden])")
+    assert axe_violations(page) == []
+
+
+def test_plan_page_passes_axe_when_ready(page, site_url):
+    """The plan page with its outcome and the save and open controls passes axe."""
+    page.goto(site_url + "rekenhulpen/plan/")
+    wait_until_ready(page)
+    wait_for_render(page, 0, "form[data-calc=plan]", timeout=30_000)
+    assert axe_violations(page) == []

@@ -168,31 +168,42 @@ function renderReport(section, outcome, pupil) {
   verdict.textContent = pupil.oordeel;
   verdict.dataset.status = outcome.status;
   section.querySelector(".lwt-summary").textContent = outcome.summary;
+  const texts = section.dataset;
   const items = outcome.findings.map((finding) => {
     const item = document.createElement("li");
     item.className = "lwt-finding";
     item.dataset.status = finding.status;
     const head = document.createElement("p");
+    head.className = "lwt-finding__head";
     head.textContent = finding.message;
-    const meta = document.createElement("p");
+    const meta = document.createElement("dl");
     meta.className = "lwt-finding__meta";
+    const add = (term, value) => {
+      const dt = document.createElement("dt");
+      dt.textContent = term;
+      const dd = document.createElement("dd");
+      dd.append(value);
+      meta.append(dt, dd);
+    };
     const code = document.createElement("code");
     code.textContent = finding.rule;
-    meta.append(code);
-    for (const source of finding.sources) {
-      meta.append(" · ");
+    add(texts.textRule, code);
+    const sources = document.createElement("span");
+    finding.sources.forEach((source, index) => {
+      if (index > 0) sources.append("; ");
       const name = source.article ? `${source.title}, ${source.article}` : source.title;
       if (source.url) {
         const anchor = document.createElement("a");
         anchor.href = source.url;
         anchor.rel = "noopener";
         anchor.textContent = name;
-        meta.append(anchor);
+        sources.append(anchor);
       } else {
-        meta.append(name);
+        sources.append(name);
       }
-    }
-    meta.append(` · ${finding.certainty}`);
+    });
+    add(texts.textSources, sources);
+    add(texts.textCertainty, finding.certainty);
     item.append(head, meta);
     return item;
   });

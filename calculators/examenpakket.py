@@ -61,7 +61,7 @@ NORMS = (
 INTRO = (
     "Vul de leerweg, het profiel en de vakken van de leerling in, en als u die hebt de eindcijfers. "
     "De rekenhulp controleert of het pakket past bij een leer-werktraject (Nederlands, het profielvak, "
-    "ten minste vier keuzevakken en rekenen) en, met cijfers, of de leerling volgens de uitslagregel "
+    "genoeg beroepsgerichte keuzevakken en rekenen) en, met cijfers, of de leerling volgens de uitslagregel "
     "voor het leer-werktraject geslaagd is."
 )
 

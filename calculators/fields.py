@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from .inputs import Field
 
 #: The name of the SBB code field and of the box for a company without (known) recognition.
 SBB_CODE = "sbb_code"
 NOT_RECOGNISED = "niet_erkend"
+#: The form of an SBB recognition code (a format, like a postcode; which codes are vmbo codes is data).
+SBB_CODE_FORM = re.compile(r"[0-9]{5}")
 
 
 def age_field(label: str = "Leeftijd van de leerling", hint: str = "In hele jaren.", default: int = 15) -> Field:
@@ -38,7 +42,7 @@ def sbb_code_error(code: str | None, not_recognised: bool) -> str | None:
     if not code:
         return ("Vul bij ‘SBB-code van het leerbedrijf’ de code van vijf cijfers in, bijvoorbeeld 19029, of vink "
                 "‘niet (meer) erkend of onbekend’ aan.")
-    if not (len(code) == 5 and code.isdigit()):
+    if not SBB_CODE_FORM.fullmatch(code):
         return (f"‘{code[:20]}’ is geen SBB-code: een code heeft vijf cijfers, bijvoorbeeld 19029. Weet u de code niet, "
                 "vink dan ‘niet (meer) erkend of onbekend’ aan.")
     return None

@@ -119,7 +119,7 @@ def unflatten(raw: dict[str, Any]) -> dict[str, Any]:
             continue
         group, _, rest = key.partition(".")
         index, _, sub = rest.partition(".")
-        if not index.isdigit() or not sub:
+        if not (index.isascii() and index.isdigit()) or not sub:
             result[key] = value
             continue
         rows = result.setdefault(group, {})
@@ -269,7 +269,7 @@ def _parse_value(field_: Field, value: Any, errors: list[FieldError], path: str,
 
 
 def _parse_group(field_: Field, value: Any, errors: list[FieldError], path: str, rules, on) -> list[dict[str, Any]] | None:
-    if isinstance(value, dict) and all(isinstance(k, str) and k.isdigit() for k in value):
+    if isinstance(value, dict) and all(isinstance(k, str) and k.isascii() and k.isdigit() for k in value):
         value = [value[k] for k in sorted(value, key=int)]
     if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
         errors.append(FieldError(path, f"{_label(field_)} moet een lijst van rijen zijn."))

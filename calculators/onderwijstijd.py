@@ -20,6 +20,7 @@ cross-check only: a warning, not a failure, because the calculator "stage_uren" 
 stage itself (including the leerbedrijf's erkenning), and this one judges onderwijstijd.
 
 All numbers come from data/ (``onderwijstijd.*``, ``stage.*``, ``werktijden.minimum_leeftijd_stage``).
+Wording: onderwijstijd_nl.py.
 """
 
 from __future__ import annotations
@@ -30,22 +31,22 @@ from typing import Any
 
 from . import dutch
 from .inputs import Choice, Field
-from .outcome import Outcome
-from .rules import Rules
+from .onderwijstijd_nl import FINDINGS, SUMMARIES
+from .outcome import Outcome, Verdict, verdict
+from .rules import NormValue, Rules
 
 NAME = "onderwijstijd"
 TITLE = "Onderwijstijd per leerjaar"
-#: The norms of data/ this calculator reads (the form lists their descriptions).
 NORMS = (
-    "onderwijstijd.dagen_per_jaar",
     "onderwijstijd.klokuren_totaal",
-    "onderwijstijd.laatste_leerjaar_uitzondering",
     "onderwijstijd.leerjaren",
-    "onderwijstijd.maatwerk_leerling",
+    "onderwijstijd.dagen_per_jaar",
+    "onderwijstijd.laatste_leerjaar_uitzondering",
     "onderwijstijd.stage_telt_mee",
+    "onderwijstijd.maatwerk_leerling",
     "stage.leerjaren",
-    "stage.uren.maximum",
     "stage.uren.minimum",
+    "stage.uren.maximum",
     "werktijden.minimum_leeftijd_stage",
 )
 INTRO = (
@@ -105,23 +106,75 @@ def _leerjaren(years) -> str:
     return "leerjaar " + dutch.enumeration([str(year) for year in years])
 
 
-def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) -> None:
-    """Check the planned onderwijstijd; see the module docstring for the rules."""
-    total_norm = rules.get("onderwijstijd.klokuren_totaal", on)
-    years_norm = rules.get("onderwijstijd.leerjaren", on)
-    days_norm = rules.get("onderwijstijd.dagen_per_jaar", on)
-    final_year = rules.get("onderwijstijd.laatste_leerjaar_uitzondering", on)
-    stage_counts = rules.get("onderwijstijd.stage_telt_mee", on)
-    maatwerk = rules.get("onderwijstijd.maatwerk_leerling", on)
-    stage_years = rules.get("stage.leerjaren", on)
-    stage_min = rules.get("stage.uren.minimum", on)
-    stage_max = rules.get("stage.uren.maximum", on)
-    min_age = rules.get("werktijden.minimum_leeftijd_stage", on)
+# --- the checks, one per rule ---------------------------------------------------------------
 
-    count = int(years_norm.value)
-    rows = {row["rij"]: row for row in values["leerjaren"]}
 
-    # Cross-field checks: every leerjaar present, and hours that fit in the days.
+def total_hours(total: Decimal, school: Decimal, stage: Decimal, count: int, norm: NormValue) -> Verdict:
+    """At least the total klokuren over the whole course (WVO (2015) art. 6g lid 4)."""
+    status = "pass" if total >= norm.value else "fail"
+    return verdict(norm, status, f"total_{status}", count=count, total=_uur(total), school=_uur(school), stage=_uur(stage),
+                   short=_uur(norm.value - total), norm=norm.value)
+
+
+def no_minimum_per_year(per_year: list[Decimal], norm: NormValue) -> Verdict:
+    """Information: the school spreads the hours over the years itself."""
+    spread = "; ".join(f"leerjaar {i + 1}: {_uur(hours)}" for i, hours in enumerate(per_year))
+    return verdict(norm, "info", "spread", norm=norm.value, spread=spread)
+
+
+def stage_is_education(stage: Decimal, counts: NormValue, years: NormValue) -> Verdict | None:
+    """Information: the lwt stage is part of the onderwijstijd of its years (WVO (2015) art. 10b1 lid 1)."""
+    if stage <= 0:
+        return None
+    return verdict(counts, "info", "stage_counts" if counts.value else "stage_not_counted", stage=_uur(stage),
+                   years=_leerjaren(years.value))
+
+
+def stage_in_lwt_years(stage: list[Decimal], years: NormValue, counts: bool, total: Decimal, norm: NormValue,
+                       low: NormValue, high: NormValue, min_age: NormValue) -> Verdict | None:
+    """Stage outside the lwt years warns: the law and the SPV slides disagree (``stage.leerjaren``)."""
+    early = [i + 1 for i, hours in enumerate(stage) if hours > 0 and (i + 1) not in years.value]
+    if not early:
+        return None
+    hours = sum((stage[year - 1] for year in early), Decimal(0))
+    without = total - (hours if counts else 0)
+    short = counts and without < norm.value <= total
+    return verdict(years, "warning", "early_stage_short" if short else "early_stage", early=_leerjaren(early),
+                   hours=_uur(hours), years=_leerjaren(years.value), min_age=min_age.value, low=low.value,
+                   high=high.value, without=_uur(without), norm=norm.value)
+
+
+def lwt_stage_within_bounds(hours: Decimal, years: NormValue, low: NormValue, high: NormValue) -> Verdict:
+    """Cross-check only: the stage hours of the lwt years within the stage bounds (stage_uren judges them)."""
+    numbers = dict(where=_leerjaren(years.value), hours=_uur(hours), low=low.value, high=high.value)
+    if hours < low.value:
+        return verdict(low, "warning", "lwt_stage_low", **numbers)
+    if hours > high.value:
+        return verdict(high, "warning", "lwt_stage_high", **numbers)
+    return verdict(low, "info", "lwt_stage_ok", **numbers)
+
+
+def days_per_year(days: list[int], norm: NormValue, final: NormValue, until_exam: bool) -> list[Verdict]:
+    """At least the minimum onderwijsdagen in every school year; the last year may stop at the exam."""
+    minimum, found, enough = int(norm.value), [], []
+    for i, number in enumerate(days):
+        year = i + 1
+        if number >= minimum:
+            enough.append(year)
+        elif year == len(days) and final.value and until_exam:
+            found.append(verdict(final, "info", "final_year_fewer_days", year=year, days=number, minimum=minimum))
+        else:
+            found.append(verdict(norm, "fail", "days_too_few", year=year, days=number, short=minimum - number, minimum=minimum))
+    if enough:
+        found.append(verdict(norm, "pass", "days_ok_one" if len(enough) == 1 else "days_ok", years=enough, minimum=minimum))
+    return found
+
+
+# --- the calculation --------------------------------------------------------------------------
+
+
+def _check_input(rows: dict[int, dict[str, Any]], count: int, outcome: Outcome) -> None:
+    """Every leerjaar present, and hours that fit in the days."""
     for year in range(1, count + 1):
         if year not in rows:
             outcome.error(f"leerjaren.{year - 1}.uren_school",
@@ -137,6 +190,17 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
         elif hours > row["onderwijsdagen"] * 24:
             outcome.error(f"leerjaren.{year - 1}.uren_school",
                           f"In leerjaar {year} passen {_uur(hours)} niet in {row['onderwijsdagen']} dagen. Kijk de uren en de dagen na.")
+
+
+def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) -> None:
+    """Check the planned onderwijstijd; see the module docstring for the rules."""
+    get = lambda norm_id: rules.get(norm_id, on)  # noqa: E731
+    total_norm, days_norm = get("onderwijstijd.klokuren_totaal"), get("onderwijstijd.dagen_per_jaar")
+    stage_counts, stage_years = get("onderwijstijd.stage_telt_mee"), get("stage.leerjaren")
+    stage_min, stage_max = get("stage.uren.minimum"), get("stage.uren.maximum")
+    count = int(get("onderwijstijd.leerjaren").value)
+    rows = {row["rij"]: row for row in values["leerjaren"]}
+    _check_input(rows, count, outcome)
     if outcome.errors:
         return
 
@@ -144,99 +208,28 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     school = [Decimal(row["uren_school"]) for row in years]
     stage = [Decimal(row["uren_stage"] or 0) for row in years]
     days = [row["onderwijsdagen"] for row in years]
-    school_total = sum(school, Decimal(0))
-    stage_total = sum(stage, Decimal(0))
+    school_total, stage_total = sum(school, Decimal(0)), sum(stage, Decimal(0))
     counted_stage = stage_total if stage_counts.value else Decimal(0)
     total = school_total + counted_stage
-    norm = Decimal(total_norm.value)
-
-    # 1. The total over the whole course.
-    if total >= norm:
-        outcome.add(total_norm, "pass",
-                    f"Over {count} leerjaren samen zijn {_uur(total)} onderwijstijd gepland ({_uur(school_total)} op school en "
-                    f"{_uur(counted_stage)} stage). Dat is ten minste de {dutch.number(norm)} klokuren die de wet vraagt.")
-    else:
-        outcome.add(total_norm, "fail",
-                    f"Over {count} leerjaren samen zijn {_uur(total)} onderwijstijd gepland ({_uur(school_total)} op school en "
-                    f"{_uur(counted_stage)} stage). Dat is {_uur(norm - total)} te weinig: de wet vraagt ten minste "
-                    f"{dutch.number(norm)} klokuren over de hele opleiding.")
-    spread = "; ".join(f"leerjaar {i + 1}: {_uur(school[i] + (stage[i] if stage_counts.value else 0))}" for i in range(count))
-    outcome.add(total_norm, "info",
-                f"Er geldt geen minimum aantal uren per leerjaar: de school verdeelt de {dutch.number(norm)} klokuren zelf over "
-                f"de leerjaren. De verdeling in dit rooster is {spread}.")
-
-    # 2. Stage as onderwijstijd.
-    if stage_total > 0:
-        if stage_counts.value:
-            outcome.add(stage_counts, "info",
-                        f"De {_uur(stage_total)} stage tellen mee als onderwijstijd: de stage van het leer-werktraject hoort bij "
-                        f"de onderwijstijd van {_leerjaren(stage_years.value)}.")
-        else:
-            outcome.add(stage_counts, "info", f"De {_uur(stage_total)} stage tellen op deze peildatum niet mee als onderwijstijd.")
-
-    # 3. Stage outside the lwt years: the conflict between the law and the seed.
-    early = [i + 1 for i in range(count) if stage[i] > 0 and (i + 1) not in stage_years.value]
-    if early:
-        early_hours = sum((stage[year - 1] for year in early), Decimal(0))
-        without = total - (early_hours if stage_counts.value else 0)
-        tail = ""
-        if stage_counts.value and without < norm <= total:
-            tail = (f" Zonder die uren komt de opleiding op {_uur(without)} en haalt ze de {dutch.number(norm)} klokuren niet; "
-                    f"zorg dan dat de stage echt deel is van het verplichte programma.")
-        outcome.add(stage_years, "warning",
-                    f"In {_leerjaren(early)} is {_uur(early_hours)} stage gepland. De wettekst plaatst de stage van het "
-                    f"leer-werktraject in {_leerjaren(stage_years.value)}; de presentatie van SPV (september 2024) zegt dat een "
-                    f"leer-werktraject al in leerjaar 1 mag starten met een beperkt onderwijspakket, maar daarvoor is geen bron "
-                    f"gevonden. Stage bij een bedrijf mag bovendien pas vanaf {min_age.value} jaar, en de meeste leerlingen in "
-                    f"leerjaar 1 en 2 zijn jonger. Deze uren tellen hier mee als onderwijstijd, maar niet voor de "
-                    f"{dutch.number(stage_min.value)} tot {dutch.number(stage_max.value)} stage-uren van het leer-werktraject."
-                    f"{tail} Vraag bij twijfel na bij SPV of de Inspectie.")
-
-    # 4. Cross-check: the lwt stage hours within their bounds.
+    per_year = [school[i] + (stage[i] if stage_counts.value else 0) for i in range(count)]
     lwt_stage = sum((stage[year - 1] for year in stage_years.value if 1 <= year <= count), Decimal(0))
-    bounds = f"{dutch.number(stage_min.value)} tot en met {dutch.number(stage_max.value)} klokuren"
-    where = _leerjaren(stage_years.value)
-    if lwt_stage < stage_min.value:
-        outcome.add(stage_min, "warning",
-                    f"In {where} staat {_uur(lwt_stage)} stage. Een leer-werktraject heeft {bounds} stage in {where} samen. "
-                    f"Reken het stageplan na met de rekenhulp voor stage-uren.")
-    elif lwt_stage > stage_max.value:
-        outcome.add(stage_max, "warning",
-                    f"In {where} staat {_uur(lwt_stage)} stage. Dat is meer dan de {dutch.number(stage_max.value)} klokuren die "
-                    f"een leer-werktraject hoogstens heeft. Reken het stageplan na met de rekenhulp voor stage-uren.")
-    else:
-        outcome.add(stage_min, "info",
-                    f"In {where} staat {_uur(lwt_stage)} stage; dat past binnen de {bounds} van een leer-werktraject. "
-                    f"Of het leerbedrijf erkend is, toetst de rekenhulp voor stage-uren.")
 
-    # 5. At least the minimum number of days in every school year, with the final-year exception.
-    minimum_days = int(days_norm.value)
-    enough = []
-    for i in range(count):
-        year = i + 1
-        if days[i] >= minimum_days:
-            enough.append(str(year))
-            continue
-        if year == count and final_year.value and (values["laatste_leerjaar"] or TOT_EXAMEN) == TOT_EXAMEN:
-            outcome.add(final_year, "info",
-                        f"Leerjaar {year} heeft {days[i]} onderwijsdagen, minder dan {minimum_days}. Dat mag: in het laatste "
-                        f"leerjaar hoeft de school vanaf het begin van het eerste tijdvak van het centraal examen geen onderwijs "
-                        f"meer te geven. Tot dat moment moet het onderwijs gewoon doorgaan.")
-            continue
-        outcome.add(days_norm, "fail",
-                    f"Leerjaar {year} heeft {days[i]} onderwijsdagen. Dat is {minimum_days - days[i]} te weinig: in elk "
-                    f"schooljaar moet de school op ten minste {minimum_days} dagen onderwijs verzorgen.")
-    if enough:
-        which = "Leerjaar " + dutch.enumeration(enough)
-        verb = "heeft" if len(enough) == 1 else "hebben elk"
-        outcome.add(days_norm, "pass", f"{which} {verb} ten minste {minimum_days} onderwijsdagen.")
-
-    # 6. Maatwerk for one pupil.
+    for found in (
+        total_hours(total, school_total, counted_stage, count, total_norm),
+        no_minimum_per_year(per_year, total_norm),
+        stage_is_education(stage_total, stage_counts, stage_years),
+        stage_in_lwt_years(stage, stage_years, stage_counts.value, total, total_norm, stage_min, stage_max,
+                           get("werktijden.minimum_leeftijd_stage")),
+        lwt_stage_within_bounds(lwt_stage, stage_years, stage_min, stage_max),
+        *days_per_year(days, days_norm, get("onderwijstijd.laatste_leerjaar_uitzondering"),
+                       (values["laatste_leerjaar"] or TOT_EXAMEN) == TOT_EXAMEN),
+    ):
+        outcome.record(found, FINDINGS)
+    maatwerk = get("onderwijstijd.maatwerk_leerling")
     if maatwerk.value:
-        outcome.add(maatwerk, "info",
-                    "Voor een individuele leerling mag de school in diens belang van deze norm afwijken (maatwerk, naar boven "
-                    "of naar beneden). Deze rekenhulp toetst het rooster zoals de school het voor de groep programmeert.")
+        outcome.record(verdict(maatwerk, "info", "maatwerk"), FINDINGS)
 
+    norm = Decimal(total_norm.value)
     outcome.values.update({
         "uren_totaal": total,
         "uren_school": school_total,
@@ -244,21 +237,9 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
         "uren_stage_lwt": lwt_stage,
         "uren_tekort": max(norm - total, Decimal(0)),
         "norm_klokuren": norm,
-        "norm_dagen_per_jaar": minimum_days,
-        **{f"uren_leerjaar_{i + 1}": school[i] + (stage[i] if stage_counts.value else 0) for i in range(count)},
+        "norm_dagen_per_jaar": int(days_norm.value),
+        **{f"uren_leerjaar_{i + 1}": per_year[i] for i in range(count)},
         **{f"dagen_leerjaar_{i + 1}": days[i] for i in range(count)},
     })
-
-    status = outcome.status
-    if total < norm:
-        outcome.summary = (f"De onderwijstijd voldoet niet: over {count} leerjaren zijn {_uur(total)} gepland, "
-                           f"{_uur(norm - total)} minder dan de {dutch.number(norm)} klokuren die de wet vraagt.")
-    elif status == "fail":
-        outcome.summary = (f"De {_uur(total)} over {count} leerjaren halen de norm van {dutch.number(norm)} klokuren, "
-                           f"maar niet elk schooljaar heeft genoeg onderwijsdagen (zie hieronder).")
-    elif status == "warning":
-        outcome.summary = (f"Met {_uur(total)} over {count} leerjaren haalt de opleiding de norm van {dutch.number(norm)} "
-                           f"klokuren; let wel op de punten hieronder.")
-    else:
-        outcome.summary = (f"De onderwijstijd voldoet: {_uur(total)} over {count} leerjaren (de norm is "
-                           f"{dutch.number(norm)} klokuren) en genoeg onderwijsdagen in elk schooljaar.")
+    key = "fail_total" if total < norm else outcome.status
+    outcome.summarize(SUMMARIES, key, total=_uur(total), count=count, short=_uur(norm - total), norm=norm)

@@ -85,3 +85,14 @@ def test_no_rows_at_all_is_an_error_on_the_group():
     """A group with a minimum number of rows reports missing rows on the group itself."""
     _, errors = parse((ROWS,), {"perioden": []})
     assert [error.field for error in errors] == ["perioden"]
+
+
+def test_a_superscript_digit_as_row_number_is_bad_input_not_a_crash(rules):
+    """'²' passes str.isdigit() but is no row number: nested or flat, it gives an invalid outcome (found by hypothesis)."""
+    from datetime import date
+
+    from calculators import run
+
+    on = date(2026, 11, 28)
+    assert run("onderwijstijd", {"leerjaren": {"²": None}}, rules, on)["status"] == "invalid"
+    assert run("onderwijstijd", {"leerjaren.².uren_school": "3"}, rules, on)["status"] == "invalid"

@@ -30,6 +30,7 @@ from .ages import age_on
 from .inputs import Field
 from .outcome import VERDICT_LABELS, FieldError, Finding, Outcome
 from .registry import module, run
+from .plan_nl import FINDINGS, PART_ERROR, PART_VERDICT, SUMMARIES, WHO
 from .rules import Rules
 
 NAME = "plan"
@@ -168,9 +169,9 @@ def combine(outcome: Outcome, parts: list[tuple[str, str, dict[str, Any], dict[s
         verdicts.append({"onderdeel": name, "titel": title, "status": result["status"], "oordeel": VERDICT_LABELS[result["status"]],
                          "samenvatting": result["summary"]})
         for error in result["errors"]:
-            outcome.errors.append(FieldError(field_of(name, error["field"], rows), f"{title}: {error['message']}"))
+            outcome.errors.append(FieldError(field_of(name, error["field"], rows), PART_ERROR.format(title=title, message=error["message"])))
         for finding in result["findings"]:
-            outcome.findings.append(Finding(rule=finding["rule"], status=finding["status"], message=f"{title}: {finding['message']}",
+            outcome.findings.append(Finding(rule=finding["rule"], status=finding["status"], message=FINDINGS["part_finding"].format(title=title, message=finding["message"]),
                                             certainty=finding["certainty"], sources=[dict(s) for s in finding["sources"]]))
     return verdicts
 
@@ -189,10 +190,9 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
     outcome.values.update({"leeftijd_bij_begin": age, "onderdelen": parts})
     if values.get("leerling"):
         outcome.values["leerling"] = values["leerling"]
-    verdicts = "; ".join(f"{part['titel']}: {part['oordeel'].lower()}" for part in parts)
-    overall = {"fail": "Het plan voldoet niet", "warning": "Het plan voldoet, maar let op", "pass": "Het plan voldoet"}[outcome.status]
-    who = f" (leerling: {values['leerling']})" if values.get("leerling") else ""
-    outcome.summary = f"{overall}{who}. Per onderdeel: {verdicts}."
+    verdicts = "; ".join(PART_VERDICT.format(title=part["titel"], verdict=dutch.lower_first(part["oordeel"])) for part in parts)
+    who = WHO.format(name=values["leerling"]) if values.get("leerling") else ""
+    outcome.summary = SUMMARIES[outcome.status].format(who=who, verdicts=verdicts)
 
 
 def read_file(text: str) -> tuple[dict[str, Any] | None, str]:

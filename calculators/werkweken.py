@@ -38,6 +38,7 @@ from .ages import age_group, age_on
 from .inputs import Choice, Field
 from .outcome import Outcome
 from .rules import Rules
+from .werkweken_nl import FINDINGS, OUTSIDE_FREE, SUMMARIES
 
 NAME = "werkweken"
 TITLE = "Werktijden over een periode"
@@ -48,7 +49,7 @@ INTRO = (
     "gemiddelde over 4 weken en de vrije zondagen."
 )
 
-DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+DAYS = dutch.DAYS
 MAX_WEEKS = 106
 #: The norms read here, and those of the week calculator, whose findings are reported here too.
 NORMS = tuple(dict.fromkeys((
@@ -66,7 +67,7 @@ NORMS = tuple(dict.fromkeys((
 GEEN_STAGE, VAKANTIE, PATROON_B, UREN = "geen_stage", "vakantie", "patroon_b", "uren"
 
 _DAY_FIELDS = (
-    Field("dag", "Dag", "choice", required=False, choices=tuple(Choice(day, day.capitalize()) for day in DAYS),
+    Field("dag", "Dag", "choice", required=False, choices=tuple(Choice(day, dutch.upper_first(day)) for day in DAYS),
           hint="Leeg: de dag van de rij (rij 1 is maandag)."),
     Field("uren_school", "Uren op school", "number", unit="uur", required=False, minimum=0, maximum=12, step="0.25",
           hint="Schooltijd op die dag, pauzes op school inbegrepen. Leeg is 0."),
@@ -330,17 +331,10 @@ def calculate(values: dict[str, Any], rules: Rules, on: date, outcome: Outcome) 
             for week in weeks
         ],
     })
-    failed = [week for week in weeks if week["outcome"] and week["outcome"]["status"] == "fail"]
     status = outcome.status
-    if status == "fail":
-        points = sum(1 for finding in outcome.findings if finding.status == "fail")
-        outcome.summary = (f"Het rooster over {len(weeks)} weken voldoet niet aan de werktijdregels: {points} "
-                           f"{'punt gaat' if points == 1 else 'punten gaan'} mis"
-                           f"{f', in {len(failed)} weken' if failed else ''} (zie hieronder).")
-    elif status == "warning":
-        outcome.summary = f"Het rooster over {len(weeks)} weken blijft binnen de grenzen, maar let op de punten hieronder."
-    else:
-        outcome.summary = f"Het rooster over {len(weeks)} weken ({stage_weeks} met stage) voldoet aan de werktijdregels."
+    points = sum(1 for finding in outcome.findings if finding.status == "fail")
+    key = "fail_one" if status == "fail" and points == 1 else status
+    outcome.summary = SUMMARIES[key].format(weeks=len(weeks), points=points, stage_weeks=stage_weeks)
 
 
 def _week_findings(weeks: list[dict[str, Any]], outcome: Outcome) -> None:
@@ -365,14 +359,15 @@ def _week_findings(weeks: list[dict[str, Any]], outcome: Outcome) -> None:
             entry = groups.setdefault(key, {"finding": finding, "weeks": []})
             entry["weeks"].append(week["maandag"])
     for (rule, status, message), entry in groups.items():
-        _copy(outcome, entry["finding"], status, f"{dutch.upper_first(weeks_label(entry['weeks']))}: {message}")
+        _copy(outcome, entry["finding"], status,
+              FINDINGS["in_weeks"].format(weeks=dutch.upper_first(weeks_label(entry["weeks"])), message=message))
     for rule, entry in passes.items():
         if rule in failing_rules:
             continue
         count = len(entry["weeks"])
+        key = "passed_in_one_week" if count == 1 else "passed_in_weeks"
         _copy(outcome, entry["finding"], "pass",
-              f"In orde in {'de week' if count == 1 else f'alle {count} weken'} met stage waarin dit getoetst is "
-              f"({weeks_label(entry['weeks'])}). Bijvoorbeeld de eerste: {entry['finding']['message']}")
+              FINDINGS[key].format(count=count, weeks=weeks_label(entry["weeks"]), message=entry["finding"]["message"]))
 
 
 def _copy(outcome: Outcome, finding: dict[str, Any], status: str, message: str) -> None:
@@ -390,14 +385,12 @@ def _hours_known_only(weeks, rules: Rules, on: date, outcome: Outcome) -> None:
             continue
         norm = rules.get(f"werktijden.{week['groep']}.max_uren_per_week", on)
         limit = Decimal(str(norm.value))
-        label = dutch.upper_first(week_label(week["maandag"]))
-        who = f"een leerling van {week['leeftijd']} jaar"
+        params = {"week": dutch.upper_first(week_label(week["maandag"])), "hours": _hours_text(week["uren"]),
+                  "excess": _hours_text(week["uren"] - limit), "age": week["leeftijd"], "limit": _hours_text(limit)}
         if week["uren"] > limit:
-            outcome.add(norm, "fail", f"{label}: {_hours_text(week['uren'])} werktijd. Dat is "
-                                      f"{_hours_text(week['uren'] - limit)} te veel: {who} mag hoogstens {_hours_text(limit)} per week werken.")
+            outcome.add(norm, "fail", FINDINGS["hours_only_too_many"].format(**params))
         else:
-            outcome.add(norm, "info", f"{label}: {_hours_text(week['uren'])} werktijd, niet meer dan {_hours_text(limit)}. "
-                                      f"Van deze week is alleen het totaal bekend; uren per dag, tijden, pauzes en zondag zijn niet getoetst.")
+            outcome.add(norm, "info", FINDINGS["hours_only_within"].format(**params))
 
 
 def _age_changes(weeks, birth: date, rules: Rules, on: date, outcome: Outcome) -> None:
@@ -411,15 +404,14 @@ def _age_changes(weeks, birth: date, rules: Rules, on: date, outcome: Outcome) -
             continue
         norm = rules.get(norm_id, on)
         birthday = _birthday_between(birth, previous["maandag"], week["maandag"])
+        params = {"age": norm.value, "birthday": dutch.long_date(birthday) if birthday else "",
+                  "week": week_label(previous["maandag"]), "next_week": week_label(week["maandag"])}
         if birthday == week["maandag"]:
-            outcome.add(norm, "info",
-                        f"Op {dutch.long_date(birthday)}, de maandag van {week_label(birthday)}, wordt de leerling "
-                        f"{norm.value}. Vanaf die week toetst de rekenhulp aan de grenzen voor {norm.value} jaar.")
-            continue
-        turned = f"wordt de leerling {norm.value}" + (f" (op {dutch.long_date(birthday)})" if birthday else "")
-        outcome.add(norm, "info",
-                    f"In {week_label(previous['maandag'])} {turned}. Die week toetst de rekenhulp nog aan de grenzen van "
-                    f"vóór de verjaardag; vanaf {week_label(week['maandag'])} aan de grenzen voor {norm.value} jaar.")
+            outcome.add(norm, "info", FINDINGS["age_on_monday"].format(**{**params, "week": week_label(birthday)}))
+        elif birthday:
+            outcome.add(norm, "info", FINDINGS["age_in_week_on"].format(**params))
+        else:
+            outcome.add(norm, "info", FINDINGS["age_in_week"].format(**params))
 
 
 def _birthday_between(birth: date, first: date, last: date) -> date | None:
@@ -442,9 +434,7 @@ def _four_week_average(weeks, rules: Rules, on: date, outcome: Outcome) -> None:
     limit = Decimal(str(norm.value))
     windows = [weeks[i:i + 4] for i in range(len(weeks) - 3) if all(w["groep"] == "jeugdige" for w in weeks[i:i + 4])]
     if not windows:
-        outcome.add(norm, "info",
-                    f"Het gemiddelde van hoogstens {_hours_text(limit)} per week over 4 weken is niet getoetst: de periode "
-                    f"heeft geen 4 weken achter elkaar waarin de leerling 16 of 17 jaar is.")
+        outcome.add(norm, "info", FINDINGS["average_not_checkable"].format(limit=_hours_text(limit)))
         return
     averages = [(sum((w["uren"] for w in window), Decimal(0)) / 4, window) for window in windows]
     too_high = [(average, window) for average, window in averages if average > limit]
@@ -452,18 +442,14 @@ def _four_week_average(weeks, rules: Rules, on: date, outcome: Outcome) -> None:
     outcome.values["hoogste_gemiddelde_4_weken"] = highest
     if too_high:
         shown = too_high[:3]
-        parts = [f"{week_label(window[0]['maandag'])} t/m {week_label(window[-1]['maandag'])}: gemiddeld "
-                 f"{_hours_text(average)} per week" for average, window in shown]
-        more = f" Dat geldt voor {len(too_high)} perioden van 4 weken." if len(too_high) > len(shown) else ""
-        outcome.add(norm, "fail",
-                    f"Een leerling van 16 of 17 jaar werkt in elke 4 weken achter elkaar gemiddeld hoogstens "
-                    f"{_hours_text(limit)} per week, schooltijd meegerekend. Te veel in "
-                    f"{dutch.enumeration(parts)}.{more}")
+        parts = [FINDINGS["average_window"].format(first=week_label(window[0]["maandag"]), last=week_label(window[-1]["maandag"]),
+                                                   average=_hours_text(average)) for average, window in shown]
+        key = "average_too_high_more" if len(too_high) > len(shown) else "average_too_high"
+        outcome.add(norm, "fail", FINDINGS[key].format(limit=_hours_text(limit), windows=dutch.enumeration(parts), count=len(too_high)))
     else:
-        outcome.add(norm, "pass",
-                    f"In elke 4 weken achter elkaar is de werktijd gemiddeld hoogstens {_hours_text(limit)} per week; het "
-                    f"hoogste gemiddelde is {_hours_text(highest)} ({week_label(top[0]['maandag'])} t/m "
-                    f"{week_label(top[-1]['maandag'])}). Weken zonder stage tellen mee met hun uren op school.")
+        outcome.add(norm, "pass", FINDINGS["average_within"].format(
+            limit=_hours_text(limit), highest=_hours_text(highest),
+            first=week_label(top[0]["maandag"]), last=week_label(top[-1]["maandag"])))
 
 
 def _sundays(weeks, agreed: bool, rules: Rules, on: date, outcome: Outcome) -> None:
@@ -475,14 +461,9 @@ def _sundays(weeks, agreed: bool, rules: Rules, on: date, outcome: Outcome) -> N
     free_norm = rules.get("werktijden.jeugdige.vrije_zondagen_per_52_weken", on)
     label = weeks_label([week["maandag"] for week in worked])
     if agreed:
-        outcome.add(nature, "pass",
-                    f"Er is stage op {len(worked)} zondagen ({label}). Volgens de invoer volgt dat uit de aard van het werk "
-                    f"en is het zo afgesproken; leg dat vast in de stageovereenkomst.")
+        outcome.add(nature, "pass", FINDINGS["sunday_agreed"].format(count=len(worked), weeks=label))
     else:
-        outcome.add(nature, "warning",
-                    f"Er is stage op {len(worked)} zondagen ({label}). Voor een leerling van 16 of 17 jaar mag dat alleen als het "
-                    f"uit de aard van het werk volgt en zo is afgesproken. Is dat zo, vink het dan aan en leg het vast in de "
-                    f"stageovereenkomst.")
+        outcome.add(nature, "warning", FINDINGS["sunday_not_agreed"].format(count=len(worked), weeks=label))
     # Every window of 52 weeks that starts in the period; Sundays after the period count as free.
     most, start = 0, weeks[0]["maandag"]
     for week in weeks:
@@ -496,15 +477,12 @@ def _sundays(weeks, agreed: bool, rules: Rules, on: date, outcome: Outcome) -> N
     outcome.values["vrije_zondagen_laagst_in_52_weken"] = free
     last = start + timedelta(weeks=51)
     span = f"{week_label(start)} t/m {week_label(last)}"
-    outside = " Zondagen buiten de periode van de stage telt de rekenhulp als vrij." if last > weeks[-1]["maandag"] else ""
+    params = {"span": span, "worked": most, "free": free, "required": required,
+              "outside": OUTSIDE_FREE if last > weeks[-1]["maandag"] else ""}
     if free < required:
-        outcome.add(free_norm, "fail",
-                    f"In de 52 weken van {span} werkt de leerling op {most} zondagen, dus zijn er maar {free} vrij. Een "
-                    f"leerling van 16 of 17 jaar heeft in elke 52 weken ten minste {required} vrije zondagen.{outside}")
+        outcome.add(free_norm, "fail", FINDINGS["free_sundays_too_few"].format(**params))
     else:
-        outcome.add(free_norm, "pass",
-                    f"In elke 52 weken zijn ten minste {required} zondagen vrij: hoogstens {most} zondagen met stage "
-                    f"(in {span}), dus ten minste {free} vrij.{outside}")
+        outcome.add(free_norm, "pass", FINDINGS["free_sundays_enough"].format(**params))
 
 
 def _holidays(weeks, rules: Rules, on: date, outcome: Outcome) -> None:
@@ -513,8 +491,4 @@ def _holidays(weeks, rules: Rules, on: date, outcome: Outcome) -> None:
     if not holiday:
         return
     norm = rules.get("werktijden.vakantieweek_zelfde_grenzen", on)
-    outcome.add(norm, "warning",
-                f"{dutch.upper_first(weeks_label([week['maandag'] for week in holiday]))}: schoolvakantie met stage. De wet "
-                f"geeft voor stage geen aparte grenzen in vakantieweken; de rekenhulp toetst deze weken aan dezelfde grenzen "
-                f"als een schoolweek (een lezing, niet zeker). De regels voor gewoon vakantiewerk van kinderen gelden niet "
-                f"voor stage en toetst deze rekenhulp niet.")
+    outcome.add(norm, "warning", FINDINGS["holiday"].format(weeks=dutch.upper_first(weeks_label([week["maandag"] for week in holiday]))))

@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from calculators.klas import template_csv
+
 from .bundle import wheel as bundle
 from .offline import hosting
 from .site import changes
@@ -44,6 +46,9 @@ def finish(site_dir: Path, compiled: dict[str, Any], on: date) -> dict[str, Any]
     calc = site_dir / "assets" / "calc"
     (calc / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     (calc / "rules.json").write_text(json.dumps(compiled, ensure_ascii=False, indent=1), encoding="utf-8")
+    # The class page's template CSV, from the same column list that reads the file (calculators/klas.py).
+    (site_dir / "assets" / "klas").mkdir(parents=True, exist_ok=True)
+    (site_dir / "assets" / "klas" / "sjabloon-klas.csv").write_text("\ufeff" + template_csv(), encoding="utf-8", newline="")
     hosting.write(site_dir, {"manifest": manifest, "rules": compiled, "on": on})
     (site_dir / changes.FEED).write_bytes(changes.feed_xml(compiled))
     problems = external_assets.find(site_dir)

@@ -25,6 +25,7 @@ MIME_TYPES = {
     ".png": "image/png",
     ".ico": "image/x-icon",
     ".conf": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
 }
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m calculators list`` and ``python -m calculators run NAME [--date YYYY-MM-DD]``.
+"""Command line: ``python -m calculators list``, ``run NAME``, ``plan`` and ``klas`` (each with ``--date YYYY-MM-DD``).
 
 ``run`` reads one JSON object on stdin and prints the outcome as JSON. The exit code is 0
 for pass, fail and warning, and 2 for invalid input or an unknown calculator; in both
@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     run_cmd = commands.add_parser("run", help="een rekenhulp uitvoeren; invoer als JSON op stdin")
     run_cmd.add_argument("name")
     run_cmd.add_argument("--date", help="peildatum JJJJ-MM-DD (standaard: vandaag)")
+    plan_cmd = commands.add_parser("plan", help="het plan van één leerling nakijken; een bewaard plan (JSON) op stdin")
+    plan_cmd.add_argument("--date", help="peildatum JJJJ-MM-DD (standaard: vandaag)")
+    klas_cmd = commands.add_parser("klas", help="een klas nakijken; een CSV-bestand op stdin")
+    klas_cmd.add_argument("--date", help="peildatum JJJJ-MM-DD (standaard: vandaag)")
     args = parser.parse_args(argv)
 
     rules = load_rules()
@@ -44,10 +48,23 @@ def main(argv: list[str] | None = None) -> int:
         _print([describe(name, rules, today) for name in available()])
         return 0
 
+    name = getattr(args, "name", args.command)
     try:
         on = date.fromisoformat(args.date) if args.date else date.today()
     except ValueError:
-        return _invalid(args.name, date.today(), "peildatum", "Geef de peildatum als JJJJ-MM-DD, bijvoorbeeld --date 2026-09-01.")
+        return _invalid(name, date.today(), "peildatum", "Geef de peildatum als JJJJ-MM-DD, bijvoorbeeld --date 2026-09-01.")
+    if args.command == "plan":
+        from .plan import run_file
+
+        outcome = run_file(sys.stdin.buffer.read().decode("utf-8", errors="replace"), rules, on)
+        _print(outcome)
+        return 2 if outcome["status"] == "invalid" else 0
+    if args.command == "klas":
+        from .klas import check_class
+
+        outcome = check_class(sys.stdin.buffer.read(), rules, on)
+        _print(outcome)
+        return 2 if outcome["status"] == "invalid" else 0
     if args.name not in available():
         names = ", ".join(available())
         return _invalid(args.name, on, "", f"Onbekende rekenhulp ‘{args.name}’. Kies uit: {names}.")

@@ -13,7 +13,7 @@ from .outcome import Outcome
 from .rules import NormUnavailable, Rules
 
 #: Command-line names, in the order the site presents them.
-NAMES = ("onderwijstijd", "stage_uren", "werktijden", "examenpakket", "toezicht", "stageovereenkomst")
+NAMES = ("onderwijstijd", "stage_uren", "werktijden", "werkweken", "examenpakket", "toezicht", "stageovereenkomst", "plan")
 
 #: The field that carries the reference date in a form; the command line uses --date.
 REFERENCE_DATE_FIELD = "peildatum"

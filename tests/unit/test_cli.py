@@ -16,12 +16,12 @@ def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "calculators", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60)
 
 
-def test_list_describes_all_six():
+def test_list_describes_every_calculator():
     """``list`` prints a JSON array with each calculator's name, Dutch title and inputs."""
     done = cli("list")
     assert done.returncode == 0, done.stderr
     listed = json.loads(done.stdout)
-    assert [item["name"] for item in listed] == ["onderwijstijd", "stage_uren", "werktijden", "examenpakket", "toezicht", "stageovereenkomst"]
+    assert [item["name"] for item in listed] == ["onderwijstijd", "stage_uren", "werktijden", "werkweken", "examenpakket", "toezicht", "stageovereenkomst", "plan"]
     for item in listed:
         assert item["title"] and item["inputs"]
         assert all({"name", "label", "type"} <= set(field) for field in item["inputs"])
@@ -53,3 +53,25 @@ def test_invalid_exits_two_with_json(args, stdin, field):
     outcome = json.loads(done.stdout)
     assert outcome["status"] == "invalid"
     assert any(error["field"] == field and error["message"] for error in outcome["errors"])
+
+
+def test_plan_command_reads_a_saved_plan():
+    """``plan`` prints the plan's outcome; a foreign file is invalid input with exit code 2."""
+    from calculators.plan import to_file
+
+    done = cli("plan", "--date", "2026-12-03", stdin=json.dumps(to_file({"geboortedatum": "2010-10-15"})))
+    outcome = json.loads(done.stdout)
+    assert outcome["calculator"] == "plan" and outcome["status"] == "invalid" and done.returncode == 2
+    assert outcome["errors"]  # the parts' required fields are missing
+    done = cli("plan", stdin='{"naam": "x"}')
+    assert done.returncode == 2 and json.loads(done.stdout)["errors"][0]["field"] == "bestand"
+
+
+def test_klas_command_reads_a_csv():
+    """``klas`` prints one row per pupil with its verdict."""
+    from calculators.klas import template_csv
+
+    done = cli("klas", "--date", "2026-12-03", stdin=template_csv())
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout)
+    assert outcome["calculator"] == "klas" and outcome["values"]["aantal"] == 2

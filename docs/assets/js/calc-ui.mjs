@@ -451,6 +451,7 @@ if (forms.length > 0) {
     for (const form of forms) form.dataset.state = "static";
   } else {
     const worker = startWorker();
+    window.__lwtWorker = worker; // shared with plan-ui.mjs (save and open a plan), so a page runs one worker
     for (const form of forms) enhance(form, worker);
   }
 }

@@ -56,6 +56,7 @@ MIME_TYPES = {
     ".png": "image/png",
     ".ico": "image/x-icon",
     ".conf": "text/plain; charset=utf-8",
+    ".br": "application/octet-stream",
 }
 #: Types that IIS does not know, or knows wrongly, out of the box; web.config maps these.
 IIS_MIME = (".mjs", ".wasm", ".whl", ".json", ".map", ".gz", ".conf")
@@ -67,22 +68,32 @@ JAVASCRIPT_TYPES = [
     "text/javascript1.4", "text/javascript1.5",
 ]
 
-#: Cache lifetimes. The wheel's folder name is its content hash, so it never changes: a year.
-#: The Pyodide folder keeps its name across versions, so a week, not longer: after an upgrade a
-#: browser might otherwise combine old and new runtime files. Everything else is revalidated.
+#: Cache lifetimes. The wheel's folder name is its content hash and the Pyodide folder is named by
+#: its version (assets/pyodide/<version>/), so neither changes: a year, immutable. A repeat visit
+#: downloads no runtime at all. Everything else (HTML, the manifest) is revalidated.
 LONG_CACHE = "public, max-age=31536000, immutable"
-RUNTIME_CACHE = "public, max-age=604800"
+RUNTIME_CACHE = LONG_CACHE
 NO_CACHE = "no-cache"
 #: Files directly in assets/calc/ that are not versioned by their name.
 CALC_UNVERSIONED = ("manifest.json", "rules.json")
 
+def _runtime() -> str:
+    """``assets/pyodide/<version>/``: the runtime's folder, named by its version."""
+    try:
+        return "assets/" + bundle.runtime_folder()
+    except FileNotFoundError:  # no node_modules: only the macros' texts need it then
+        return "assets/pyodide/<versie>/"
+
+
+RUNTIME = _runtime()
+
 #: The files the calculators need, as the self-check fetches them (paths from the site root).
 CHECKED_FILES = [
-    ("assets/pyodide/pyodide.mjs", "javascript", "het startscript van de Python-omgeving"),
-    ("assets/pyodide/pyodide.asm.mjs", "javascript", "de Python-omgeving, deel JavaScript"),
-    ("assets/pyodide/pyodide.asm.wasm", "wasm", "de Python-omgeving, deel WebAssembly"),
-    ("assets/pyodide/python_stdlib.zip", "file", "de standaardbibliotheek van Python"),
-    ("assets/pyodide/pyodide-lock.json", "file", "de pakketlijst van de Python-omgeving"),
+    (f"{RUNTIME}pyodide.mjs", "javascript", "het startscript van de Python-omgeving"),
+    (f"{RUNTIME}pyodide.asm.mjs", "javascript", "de Python-omgeving, deel JavaScript"),
+    (f"{RUNTIME}pyodide.asm.wasm", "wasm", "de Python-omgeving, deel WebAssembly"),
+    (f"{RUNTIME}python_stdlib.zip", "file", "de standaardbibliotheek van Python"),
+    (f"{RUNTIME}pyodide-lock.json", "file", "de pakketlijst van de Python-omgeving"),
     ("assets/calc/manifest.json", "manifest", "het overzicht van regels en rekenhulpen"),
     ("assets/js/calc-ui.mjs", "javascript", "het script van de formulieren"),
     ("assets/js/calc-worker.mjs", "javascript", "het script dat de rekenmodule start"),
@@ -93,7 +104,7 @@ KIND_LABELS = {
     "file": "elk type behalve een webpagina (text/html)",
     "manifest": "JSON (application/json)",
     "wheel": "elk type behalve een webpagina (bij voorkeur application/zip)",
-    "snapshot": "elk type behalve een webpagina, zonder Content-Encoding (bij voorkeur application/gzip)",
+    "snapshot": "elk type behalve een webpagina (bij voorkeur application/gzip)",
 }
 
 SERVERS = {"iis": "IIS (Windows)", "apache": "Apache", "nginx": "nginx"}
@@ -175,10 +186,10 @@ def web_config() -> str:
       </customHeaders>
     </httpProtocol>
   </system.webServer>
-  <!-- De Python-omgeving: een week bewaren (de mapnaam verandert niet bij een nieuwe versie). -->
+  <!-- De Python-omgeving: een jaar bewaren (de submap heet naar de versie). -->
   <location path="assets/pyodide">
     <system.webServer>
-      <staticContent><clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="7.00:00:00" /></staticContent>
+      <staticContent><clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="365.00:00:00" /></staticContent>
     </system.webServer>
   </location>
   <!-- Regels en rekenhulpen: de submap heet naar de inhoud, dus een jaar bewaren ... -->
@@ -206,15 +217,30 @@ def htaccess() -> str:
 
 <IfModule mod_mime.c>
 {add_types}
-  # .gz-bestanden zijn zelf het bestand (de vooraf gestarte rekenmodule), geen ingepakte pagina.
-  RemoveEncoding .gz
+  # Vooraf ingepakte kopieën (bestand.br, bestand.gz) naast de grote bestanden: het type komt
+  # van de eerste extensie, de Content-Encoding van .br of .gz.
+  AddEncoding br .br
+  AddEncoding gzip .gz
+</IfModule>
+
+# Stuur bestand.br of bestand.gz als de browser dat aanneemt en de kopie bestaat. Zonder
+# mod_rewrite krijgt de browser gewoon het bestand zelf.
+<IfModule mod_rewrite.c>
+  RewriteEngine On
+  RewriteCond %{{HTTP:Accept-Encoding}} \bbr\b
+  RewriteCond %{{REQUEST_FILENAME}}.br -f
+  RewriteRule ^(.+)$ $1.br [L]
+  RewriteCond %{{HTTP:Accept-Encoding}} \bgzip\b
+  RewriteCond %{{REQUEST_FILENAME}}.gz -f
+  RewriteRule ^(.+)$ $1.gz [L]
 </IfModule>
 
 <IfModule mod_headers.c>
   Header always set Content-Security-Policy "{CSP}"
   Header always set X-Content-Type-Options "nosniff"
-  # Cache: standaard elke keer controleren; de Python-omgeving een week; regels en
-  # rekenhulpen in een map die naar de inhoud heet een jaar.
+  Header append Vary Accept-Encoding
+  # Cache: standaard elke keer controleren; de Python-omgeving (map naar de versie) en regels
+  # en rekenhulpen (map naar de inhoud) een jaar.
   Header set Cache-Control "{NO_CACHE}"
   <If "%{{REQUEST_URI}} =~ m#/assets/calc/[0-9a-f]{{12}}/#">
     Header set Cache-Control "{LONG_CACHE}"
@@ -261,6 +287,12 @@ location /lwt/ {{
     charset_types text/css text/javascript text/plain application/json;
     gzip on;
     gzip_types text/css text/javascript application/json application/wasm image/svg+xml;
+    # Vooraf ingepakte kopieën (bestand.gz naast het bestand) sturen als de browser gzip aanneemt.
+    gzip_static on;
+    gzip_vary on;
+    # Met de module voor brotli (Debian: libnginx-mod-http-brotli-static) ook bestand.br,
+    # nog kleiner; zet dan het hekje voor de volgende regel weg.
+    # brotli_static on;
     add_header Cache-Control $lwt_cache_control always;
     add_header Content-Security-Policy "{CSP}" always;
     add_header X-Content-Type-Options "nosniff" always;
@@ -309,6 +341,15 @@ def _check_site(site_dir: Path) -> None:
         )
 
 
+def _check_runtime(site_dir: Path) -> None:
+    """Everything under assets/pyodide/ is cached for a year: only the version's folder may be there."""
+    folder = site_dir / "assets" / "pyodide"
+    version = bundle.pyodide_version()
+    strays = sorted(p.name for p in folder.iterdir() if p.name != version) if folder.is_dir() else []
+    if strays:
+        raise ValueError(f"hosting kit: assets/pyodide/ holds {', '.join(strays)} beside {version}/, which the kit would cache for a year")
+
+
 def _is_hash(name: str) -> bool:
     return len(name) == 12 and all(c in "0123456789abcdef" for c in name)
 
@@ -317,6 +358,7 @@ def write(site_dir: Path, context: dict) -> None:
     """Write the hosting files into ``site_dir`` (and make the print page work in a sub-folder)."""
     site_dir = Path(site_dir)
     _check_site(site_dir)
+    _check_runtime(site_dir)
     print_page.fix(site_dir)
     (site_dir / "web.config").write_text(web_config(), encoding="utf-8")
     (site_dir / ".htaccess").write_text(htaccess(), encoding="utf-8")

@@ -22,10 +22,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from build_scripts.bundle import precompress
 from build_scripts.bundle import wheel as bundle
 from build_scripts.offline import hosting
 from build_scripts.rules_data import DataError, compile_rules
-from build_scripts.site import charts, drift, macros, norm_tables  # noqa: F401
+from build_scripts.site import charts, drift, example, macros, norm_tables  # noqa: F401
+from build_scripts.site.forms import render_form
 # norm_tables and charts register their macros when imported.
 from build_scripts.tools import external_assets
 from calculators import Rules
@@ -49,6 +51,7 @@ def on_config(config):
     _state["on"] = reference_date()
     config.extra["rules_version"] = compiled["version"]
     config.extra["peildatum"] = _state["on"].isoformat()
+    config.extra["pyodide_runtime"] = bundle.runtime_folder()  # for the early start (overrides/main.html)
     return config
 
 
@@ -71,12 +74,14 @@ def on_post_build(config):
         version = bundle.copy_pyodide(site_dir)
     except FileNotFoundError as missing:
         raise PluginError(str(missing)) from missing
-    manifest = bundle.write_calculator_bundle(site_dir, _state["compiled"])
+    calls = example.discovery_calls(render_form, _state["rules"])
+    manifest = bundle.write_calculator_bundle(site_dir, _state["compiled"], calls)
     manifest["pyodide"] = version
     (site_dir / "assets" / "calc" / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     (site_dir / "assets" / "calc" / "rules.json").write_text(
         json.dumps(_state["compiled"], ensure_ascii=False, indent=1), encoding="utf-8"
     )
+    precompress.precompress_site(site_dir)
     hosting.write(site_dir, {"manifest": manifest, "rules": _state["compiled"], "on": _state["on"]})
     problems = external_assets.find(site_dir)
     if problems:

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from calculators import NormUnavailable, Rules, dutch
 
+from .example import with_example
 from .forms import render_form
 
 MACRO = re.compile(r"\{\{\s*([a-z_]+)\s*(?::\s*(.*?))?\s*\}\}")
@@ -69,7 +70,8 @@ def rekenhulp(argument: str, context: Context) -> str:
     from calculators import UnknownCalculator
 
     try:
-        return "\n" + render_form(argument, context.rules, context.on) + "\n"
+        form = render_form(argument, context.rules, context.on)
+        return "\n" + with_example(form, argument, context.rules, context.on, _site_root(context.page)) + "\n"
     except UnknownCalculator as unknown:
         raise MacroError(f"unknown calculator {argument!r}") from unknown
 
@@ -109,3 +111,10 @@ def expand(markdown: str, context: Context) -> str:
             in_fence = not in_fence
         out.append(line if in_fence else MACRO.sub(replace, line))
     return "\n".join(out)
+
+
+def _site_root(page: str) -> str:
+    """The relative path from a page's URL (directory URLs) to the site root."""
+    parts = page.replace("\\", "/").split("/")
+    depth = len(parts) - 1 if parts[-1] == "index.md" else len(parts)
+    return "../" * depth

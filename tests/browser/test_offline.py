@@ -78,7 +78,7 @@ def test_every_page_stays_inside_the_sub_folder(page, site_url, built_site, exte
     outside = [url for url in seen if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))]
     assert outside == [], f"requests outside {site_url}: {outside[:10]}"
     assert failed == [], failed[:10]
-    assert any("/lwt/assets/pyodide/pyodide.asm.wasm" in url for url in seen), "the worker's requests were seen too"
+    assert any(f"/lwt/{hosting.RUNTIME}pyodide.asm.wasm" in url for url in seen), "the worker's requests were seen too"
 
 
 @browser_test
@@ -122,7 +122,7 @@ def test_self_check_reports_all_good(page, site_url):
     assert {"worker", "calc", "csp"} <= set(items)
     problems = {check: text for check, (status, text) in items.items() if status not in ("ok", "info")}
     assert problems == {}
-    assert "application/wasm" in items["file:assets/pyodide/pyodide.asm.wasm"][1]
+    assert "application/wasm" in items[f"file:{hosting.RUNTIME}pyodide.asm.wasm"][1]
     assert page.inner_text(".lwt-selfcheck__summary") == hosting.CHECK_TEXTS["all_ok"]
     assert page.get_attribute("#lwt-selfcheck", "data-failures") == "0"
     assert axe_violations(page) == []
@@ -135,13 +135,13 @@ def test_self_check_reports_mjs_served_as_text_plain(page, site_url, server_faul
     page.goto(site_url + "controle/")
     wait_for_self_check(page)
     items = check_items(page)
-    status, text = items["file:assets/pyodide/pyodide.mjs"]
+    status, text = items[f"file:{hosting.RUNTIME}pyodide.mjs"]
     assert status == "fail"
     assert "text/plain" in text and "JavaScript" in text
     assert "AddType text/javascript .mjs" in text
     assert 'mimeMap fileExtension=".mjs"' in text
     assert items["file:assets/js/calc-worker.mjs"][0] == "fail"
-    assert items["file:assets/pyodide/pyodide.asm.wasm"][0] == "ok"
+    assert items[f"file:{hosting.RUNTIME}pyodide.asm.wasm"][0] == "ok"
     assert items["calc"][0] == "fail"
     assert page.get_attribute("#lwt-selfcheck", "data-failures") == "5"
     assert page.inner_text(".lwt-selfcheck__summary") != hosting.CHECK_TEXTS["all_ok"]
@@ -183,7 +183,7 @@ def test_self_check_page_explains_itself_without_javascript(browser, site_url):
         page.goto(site_url + "controle/")
         text = page.inner_text("article")
         assert hosting.CHECK_TEXTS["initial"] in text
-        assert "assets/pyodide/pyodide.asm.wasm" in text and "application/wasm" in text
+        assert f"{hosting.RUNTIME}pyodide.asm.wasm" in text and "application/wasm" in text
         assert "AddType application/wasm .wasm" in text
         assert '<mimeMap fileExtension=".mjs" mimeType="text/javascript" />' in text
         assert hosting.CSP in text
@@ -201,9 +201,9 @@ def test_zip_holds_the_site_and_the_kit(built_site, tmp_path):
     expected = {path.relative_to(built_site).as_posix() for path in built_site.rglob("*") if path.is_file()}
     assert names == expected
     for name in ("index.html", "web.config", ".htaccess", "hosting/nginx.conf", "controle/index.html",
-                 "assets/pyodide/NOTICE.txt", f"assets/calc/{manifest['wheel']}", "assets/js/calc-worker.mjs"):
+                 f"{hosting.RUNTIME}NOTICE.txt", f"assets/calc/{manifest['wheel']}", "assets/js/calc-worker.mjs"):
         assert name in names, name
-    assert {f"assets/pyodide/{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")} <= names
+    assert {f"{hosting.RUNTIME}{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")} <= names
     again = package_site.package(built_site, tmp_path / "again.zip")
     assert again.read_bytes() == out.read_bytes(), "the same site gives the same zip"
 
@@ -241,7 +241,7 @@ def test_apache_and_nginx_kits_carry_the_same_types_and_policy(built_site):
     assert "AddType text/javascript .mjs" in htaccess and "AddType application/wasm .wasm" in htaccess
     assert f'Header always set Content-Security-Policy "{hosting.CSP}"' in htaccess
     assert htaccess.count("<IfModule") == htaccess.count("</IfModule>") >= 3
-    assert "RemoveEncoding .gz" in htaccess, "the snapshot must reach the worker still compressed"
+    assert "AddEncoding br .br" in htaccess and "RewriteCond %{REQUEST_FILENAME}.br -f" in htaccess, "precompressed copies"
     nginx = (built_site / "hosting" / "nginx.conf").read_text(encoding="utf-8")
     assert "text/javascript js mjs;" in nginx and "application/wasm wasm;" in nginx
     assert f'add_header Content-Security-Policy "{hosting.CSP}" always;' in nginx

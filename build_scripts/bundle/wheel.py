@@ -174,6 +174,9 @@ def write_calculator_bundle(site_dir: Path, rules: dict[str, Any], calls: list[l
         "rules_version": rules["version"],
         "sha256": hashlib.sha256(data).hexdigest(),
         "runtime": f"../{runtime_folder()}",
+        # Pyodide's lock file only lists packages to load, and the calculators load none: the
+        # worker passes this instead of fetching pyodide-lock.json (22 kB less on a first visit).
+        "lock_info": json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"],
     }
     snapshot = make_snapshot(name, data, calls or [])
     if snapshot is not None:

@@ -24,6 +24,7 @@ Macros (see ``build_scripts.macros``):
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -57,6 +58,13 @@ RUNTIME_CACHE = LONG_CACHE
 NO_CACHE = "no-cache"
 #: Files directly in assets/calc/ that are not versioned by their name.
 CALC_UNVERSIONED = ("manifest.json", "rules.json")
+
+def cache_control(path: str) -> str:
+    """The Cache-Control the kit's configs send for ``path`` (relative to the site, any prefix)."""
+    if re.search(r"(^|/)assets/pyodide/[^/]+/", path) or re.search(r"(^|/)assets/calc/[0-9a-f]{12}/", path):
+        return LONG_CACHE
+    return NO_CACHE
+
 
 def _runtime() -> str:
     """``assets/pyodide/<version>/``: the runtime's folder, named by its version."""

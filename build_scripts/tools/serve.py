@@ -35,7 +35,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..mime import mime_type
@@ -95,6 +95,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     faults: Faults
     compression: bool
     log: list[Served]
+    cache_control: "Callable[[str], str] | None"
+    traffic: "list[tuple[str, int]]"
 
     def log_message(self, *args):  # keep test and bench output clean
         pass
@@ -139,12 +141,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             if not url_path.endswith("/"):
                 return super().send_head()  # the standard redirect to the folder
             path = path / "index.html"
-        if not path.is_file():
-            return super().send_head()  # 404 or a folder listing, as the standard server does
         variants = [(token, path.with_name(path.name + suffix)) for token, suffix in ENCODINGS]
         variants = [(token, p) for token, p in variants if p.is_file()] if self.compression else []
         wanted = accepted(self.headers.get("Accept-Encoding"))
         chosen = next(((token, p) for token, p in variants if token in wanted), None)
+        # Only compressed copies may exist (pyodide-snapshot.bin.br/.gz): served as the kit's
+        # configs serve them (Apache's rewrite, nginx's gzip_static), else 404.
+        if not path.is_file() and chosen is None:
+            return super().send_head()  # 404 or a folder listing, as the standard server does
         body_path = chosen[1] if chosen else path
         try:
             handle = open(body_path, "rb")
@@ -153,6 +157,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return None
         stat = os.fstat(handle.fileno())
         self._encoding = chosen[0] if chosen else None  # before send_response, which logs it
+        # Revalidation, as a real server answers it: 304 and no body when nothing changed.
+        etag = f'"{int(stat.st_mtime)}-{stat.st_size}-{self._encoding or "identity"}"'
+        cache_control = self.cache_control(url_path[len(self.prefix):]) if self.cache_control else None
+        if self.headers.get("If-None-Match") == etag:
+            handle.close()
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            if cache_control:
+                self.send_header("Cache-Control", cache_control)
+            if variants:
+                self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return None
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(stat.st_size))
@@ -161,29 +178,44 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", chosen[0])
         if variants:
             self.send_header("Vary", "Accept-Encoding")
+        self.send_header("ETag", etag)
+        if cache_control:
+            self.send_header("Cache-Control", cache_control)
         self.end_headers()
         return handle
 
     def end_headers(self):
         for key, value in self.faults.headers.items():
             self.send_header(key, value)
+        self.traffic.append((urlsplit(self.path).path, sum(len(line) for line in getattr(self, "_headers_buffer", []))))
         super().end_headers()
+
+    def copyfile(self, source, outputfile):
+        sent = 0
+        while chunk := source.read(64 * 1024):
+            outputfile.write(chunk)
+            sent += len(chunk)
+        self.traffic.append((urlsplit(self.path).path, sent))
 
 
 class StaticServer:
     """A built site served on 127.0.0.1 under ``prefix``; ``url`` is the site's base URL."""
 
     def __init__(self, root: Path | str, prefix: str = "/", faults: Faults | None = None,
-                 headers: dict[str, str] | None = None, compression: bool = True) -> None:
+                 headers: dict[str, str] | None = None, compression: bool = True,
+                 cache_control: Callable[[str], str] | None = None) -> None:
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.root = Path(root).resolve()
         self.prefix = prefix
         self.faults = faults if faults is not None else Faults()
         self.faults.headers.update(headers or {})
         self.requests: list[Served] = []
+        #: (path, bytes) for every header block and body sent: what a visit transferred.
+        self.traffic: list[tuple[str, int]] = []
         handler = type("Handler", (_Handler,), {
             "root": self.root, "prefix": prefix, "faults": self.faults,
             "compression": compression, "log": self.requests,
+            "cache_control": staticmethod(cache_control) if cache_control else None, "traffic": self.traffic,
         })
 
         def factory(*args, **kwargs):

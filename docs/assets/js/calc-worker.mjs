@@ -116,6 +116,11 @@ function stdlibFor(manifest, snapshot) {
 
 async function startPyodide(loadPyodide, manifest, pyodideBase) {
   const options = { indexURL: pyodideBase.href, packages: [] };
+  if (manifest.lock_info) {
+    // No package is ever loaded: the lock's own header is enough, and its 22 kB are not fetched.
+    options.lockFileContents = { info: manifest.lock_info, packages: {} };
+    options.packageBaseUrl = pyodideBase.href;
+  }
   if (manifest.snapshot && typeof DecompressionStream === "function") {
     try {
       // Pyodide fetches and compiles its runtime while the snapshot downloads and inflates.

@@ -5,15 +5,18 @@ its bytes depend only on its contents (fixed timestamps, sorted entries), so the
 give the same file and the same content hash in its folder name. The browser fetches
 ``assets/calc/manifest.json`` to find it.
 
-Beside the wheel, the build saves a Pyodide memory snapshot (``pyodide-snapshot.bin.gz``):
-the state of Pyodide with CPython started, the calculators imported and the rules loaded, made
-under Node from the npm package by ``build_scripts/bundle/snapshot.mjs``. The browser's worker restores
-it instead of starting CPython and importing everything itself, which is most of the wait. It
-is cached in ``.cache/lwt-snapshot/`` by the hash of its inputs; set ``LWT_SNAPSHOT=0`` to build
-without one (the worker then starts Pyodide fresh, as it also does if the snapshot fails).
+Beside the wheel, the build saves a trimmed standard library (``python_stdlib.zip``: only the
+modules the calculators import) and a Pyodide memory snapshot (``pyodide-snapshot.bin.gz`` and
+``.bin.br``): the state of Pyodide with CPython started, the calculators imported and the rules
+loaded, made under Node from the npm package by ``build_scripts/bundle/snapshot.mjs``. The
+browser's worker restores it instead of starting CPython and importing everything itself, which
+is most of the wait. Both are cached in ``.cache/lwt-snapshot/`` by the hash of their inputs; set
+``LWT_SNAPSHOT=0`` to build without (the worker then starts Pyodide fresh with the full standard
+library, as it also does with the trimmed one if the snapshot fails).
 
-The Pyodide runtime is copied from the npm package ``pyodide`` (installed by ``npm ci``): only
-the five files the browser needs, plus a licence notice, since the package ships none.
+The Pyodide runtime is copied from the npm package ``pyodide`` (installed by ``npm ci``) into
+``assets/pyodide/<version>/``: only the five files the browser needs, plus a licence notice,
+since the package ships none. The folder is named by the version, so it is cached a year.
 """
 
 from __future__ import annotations

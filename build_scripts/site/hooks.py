@@ -81,10 +81,11 @@ def on_post_build(config):
     (site_dir / "assets" / "calc" / "rules.json").write_text(
         json.dumps(_state["compiled"], ensure_ascii=False, indent=1), encoding="utf-8"
     )
-    precompress.precompress_site(site_dir)
     hosting.write(site_dir, {"manifest": manifest, "rules": _state["compiled"], "on": _state["on"]})
     problems = external_assets.find(site_dir)
     if problems:
         listed = "\n  ".join(problems[:20])
         raise PluginError(f"built pages load assets from outside the site (self-hosting is required):\n  {listed}")
+    # Last: the .br/.gz copies must be made from the files as they are finally written.
+    precompress.precompress_site(site_dir)
     log.info("lwt: Pyodide %s and calculators %s (rules %s) written", version, manifest["wheel"], manifest["rules_version"])

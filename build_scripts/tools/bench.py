@@ -85,6 +85,19 @@ INSTRUMENT = """(() => {
       for (const entry of list.getEntries()) bench.longtasks.push([entry.startTime, entry.duration]);
     }).observe({ type: "longtask", buffered: true });
   } catch (error) { bench.longtaskError = String(error); }
+  // Who is on the main thread in a long frame (Long Animation Frames): script file, what
+  // invoked it, its own ms and ms of forced style and layout.
+  bench.frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.duration <= 50) continue;
+        bench.frames.push([entry.startTime, entry.duration, entry.scripts.map((script) => [
+          (script.sourceURL || "").split("/").pop() || "(inline)", String(script.invoker || "").split("/").pop().slice(-40),
+          Math.round(script.duration), Math.round(script.forcedStyleAndLayoutDuration || 0)])]);
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch (error) { bench.framesError = String(error); }
   let value;
   Object.defineProperty(window, "__lwtCalc", {
     configurable: true,
@@ -293,6 +306,8 @@ def visit(page, url: str, timeout_ms: float = 90_000) -> dict[str, Any]:
         raise RuntimeError(f"{url}: calculator failed: {data['failed']}")
     ready = data["ready"]
     long_before = [d for start, d in data["longtasks"] if start < ready]
+    frames = [f for f in data.get("frames", []) if f[0] < ready]
+    longest_frame = max(frames, key=lambda f: f[1], default=None)
     stages, boot, notes = {}, None, {}
     timings = data.get("workerTimings")
     if timings:
@@ -309,7 +324,8 @@ def visit(page, url: str, timeout_ms: float = 90_000) -> dict[str, Any]:
     verdict = data.get("fcp") if data.get("verdictInHtml") else data.get("liveVerdict")
     return {"ready": ready, "longtasks": long_before, "stages": stages, "boot": boot, "notes": notes,
             "first_verdict": verdict, "verdict_in_html": bool(data.get("verdictInHtml")), "fcp": data.get("fcp"),
-            "live_verdict": data.get("liveVerdict")}
+            "live_verdict": data.get("liveVerdict"),
+            "longest_frame": {"ms": round(longest_frame[1]), "scripts": longest_frame[2]} if longest_frame else None}
 
 
 def measure_startup(browser: Browser, base: str, pages: list[str], runs: int,
@@ -347,6 +363,8 @@ def measure_startup(browser: Browser, base: str, pages: list[str], runs: int,
             stats["first_verdict_ms"] = median(verdicts)
             stats["verdict_in_html"] = all(v.get("verdict_in_html") for v in visits) if name != "floor" else None
             counts = [len(v["longtasks"]) for v in visits]
+            frames = [v["longest_frame"] for v in visits if v.get("longest_frame")]
+            stats["longest_frame"] = max(frames, key=lambda f: f["ms"], default=None)
             stats["longtasks"] = {
                 "count_median": median(counts),
                 "max_ms": max((d for v in visits for d in v["longtasks"]), default=0),
@@ -489,6 +507,12 @@ def print_table(report: dict[str, Any]) -> None:
         cells.append(f"median {lt['count_median']:g}, longest {lt['max_ms']:.0f} ms"
                      + ("" if name == "floor" or verdict is None else f"; verdict {fmt_ms(verdict)} ms ({where})"))
         print(f"{name:<32}{cells[0]:>26}{cells[1]:>8}{cells[2]:>26}{cells[3]:>8}   {cells[4]}")
+    print()
+    print("Longest main-thread frame before ready (cold), and the scripts in it [file, invoked by, ms, ms forced layout]:")
+    for name, entry in start.items():
+        frame = entry["cold"].get("longest_frame")
+        if frame:
+            print(f"  {name}: {frame['ms']} ms: " + "; ".join(f"{f} ({inv}) {ms} ms/{lay}" for f, inv, ms, lay in frame["scripts"]))
     print()
     print("Where the cold time goes: median ms since navigation of each mark, [how Pyodide started]")
     print("  (worker_created: the page made the worker; start: its script runs; pyodide_module: pyodide.mjs")

@@ -58,11 +58,25 @@ def test_the_example_stays_until_an_input_changes_then_the_live_outcome_agrees(p
 
 
 @browser_test
-def test_a_shared_link_shows_its_own_outcome_once_ready(page, site_url):
-    """A link with other inputs replaces the example as soon as the worker is ready."""
-    page.goto(site_url + "rekenhulpen/stage-uren/?perioden.0.weken=1")
-    wait_until_ready(page)
-    wait_for_render(page, 0)
-    form = page.locator("form[data-calc=stage_uren]")
+def test_a_shared_link_shows_its_own_outcome_once_ready(context, site_url):
+    """A link with other inputs replaces the example with its own outcome as soon as the worker is ready."""
+    first = context.new_page()
+    first.goto(site_url + "rekenhulpen/stage-uren/")
+    wait_until_ready(first)
+    before = renders(first)
+    first.fill("#stage_uren-perioden-0-weken", "1")
+    first.fill("#stage_uren-perioden-1-weken", "1")
+    wait_for_render(first, before)
+    form = first.locator("form[data-calc=stage_uren]")
+    status, summary = form.locator(".lwt-verdict").get_attribute("data-status"), form.locator(".lwt-summary").inner_text()
+    assert status == "fail", summary  # 2 x (1 week x 2 days x 7 hours) = 28 hours, far below 640
+    shared = first.url
+    assert "weken=1" in shared
+    other = context.new_page()
+    other.goto(shared)
+    wait_until_ready(other)
+    wait_for_render(other, 0)
+    form = other.locator("form[data-calc=stage_uren]")
     assert form.locator(".lwt-example-note").count() == 0
-    assert form.locator(".lwt-verdict").get_attribute("data-status") == "fail"
+    assert form.locator(".lwt-verdict").get_attribute("data-status") == status
+    assert form.locator(".lwt-summary").inner_text() == summary

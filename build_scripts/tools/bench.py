@@ -4,20 +4,28 @@ Run with ``make bench`` (``python -m build_scripts.tools.bench``). It prints a t
 same figures as JSON to ``.bench/bench.json``. It is a measurement, not a test: nothing here
 passes or fails on a time.
 
-In one run, in headless Chromium driven by Playwright, against the built site served under a
-sub-folder by a ``ThreadingHTTPServer`` on 127.0.0.1 (as the browser tests do):
+In one run, in headless Chromium driven by Playwright, against the built site served by
+``build_scripts/tools/serve.py`` as the hosting kit serves it (``.br``/``.gz`` copies by
+Accept-Encoding, the kit's Cache-Control per folder, 304 on revalidation), under ``/lwt/``, and
+a second build without snapshot (``LWT_SNAPSHOT=0``) under ``/nosnap/``:
 
 - the floor: a bare page, generated into a temporary copy of the site, whose module worker only
   calls ``loadPyodide()`` with its defaults on the same runtime files;
-- every calculator page (``rekenhulpen/*`` with a ``form[data-calc]``): navigation to "ready"
-  (``window.__lwtCalc`` set), cold (new browser context) and warm (same context, second visit),
-  interleaved with the floor, median and spread, ratio to the floor;
+- every calculator page (``rekenhulpen/*`` with a ``form[data-calc]``), and the first one without
+  snapshot: navigation to "ready" (``window.__lwtCalc`` set), cold (new browser context) and warm
+  (same context, second visit), interleaved with the floor, median and spread, ratio to the floor;
+- the time to the first visible verdict (first paint when the built HTML holds the example's
+  outcome), and the longest main-thread task and long animation frame before ready, with the
+  scripts in that frame;
 - the worker's own timing marks (sent with its "ready" message) to show where the time goes;
 - the worker round trip per calculation, p50 and p95, with inputs from ``tests/cases`` that give
   a real verdict;
-- main-thread long tasks (> 50 ms) until the calculator is ready;
-- bytes transferred by a content page, a calculator page and the print page;
-- ``mkdocs build`` time and ``make pdf`` time (when ``build_scripts/offline/make_pdf.py`` exists).
+- bytes sent by the server for a first and a repeat visit (each page in a browser profile of its
+  own, so with a real disk cache): content page, print page, floor, calculator page with and
+  without snapshot (``bytes.<page>.first_visit_transferred`` and ``repeat_visit_transferred``,
+  and ``..._runtime_transferred`` for the versioned runtime folders);
+- ``mkdocs build`` time and ``make pdf`` time;
+- the goals of issue 14 and issue 11 item 5 (``goals`` in the JSON), each met or missed.
 
 The machine may be shared: timings are noisy, so the runs are interleaved and medians reported.
 """

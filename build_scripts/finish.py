@@ -7,7 +7,8 @@
   ``assets/calc/rules.json``;
 - write the hosting kit (``web.config``, ``.htaccess``, ``hosting/``) and repair the print page;
 - write the Atom feed of changes (``feed.xml``, from the dated history in data/);
-- fail when a built page pulls an asset from outside its own origin.
+- fail when a built page pulls an asset from outside its own origin;
+- last, write precompressed ``.br``/``.gz`` copies beside the large assets.
 
 The MkDocs hook calls it after the build; with another generator, run it yourself after the
 generator: ``python -m build_scripts.finish site`` (data from ``data/`` or ``$LWT_DATA_DIR``,
@@ -22,11 +23,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from calculators import Rules
 from calculators.klas import template_csv
 
+from .bundle import precompress
 from .bundle import wheel as bundle
 from .offline import hosting
-from .site import changes
+from .site import changes, example
+from .site.forms import render_form
 from .tools import external_assets
 
 
@@ -41,7 +45,9 @@ def finish(site_dir: Path, compiled: dict[str, Any], on: date) -> dict[str, Any]
         version = bundle.copy_pyodide(site_dir)
     except FileNotFoundError as missing:
         raise FinishError(str(missing)) from missing
-    manifest = bundle.write_calculator_bundle(site_dir, compiled)
+    # The example inputs of every form, so that the bundle ships the stdlib modules they need.
+    calls = example.discovery_calls(render_form, Rules(compiled))
+    manifest = bundle.write_calculator_bundle(site_dir, compiled, calls)
     manifest["pyodide"] = version
     calc = site_dir / "assets" / "calc"
     (calc / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
@@ -55,6 +61,8 @@ def finish(site_dir: Path, compiled: dict[str, Any], on: date) -> dict[str, Any]
     if problems:
         listed = "\n  ".join(problems[:20])
         raise FinishError(f"built pages load assets from outside the site (self-hosting is required):\n  {listed}")
+    # Last: the .br/.gz copies must be made from the files as they are finally written.
+    precompress.precompress_site(site_dir)
     return manifest
 
 

@@ -5,15 +5,18 @@ its bytes depend only on its contents (fixed timestamps, sorted entries), so the
 give the same file and the same content hash in its folder name. The browser fetches
 ``assets/calc/manifest.json`` to find it.
 
-Beside the wheel, the build saves a Pyodide memory snapshot (``pyodide-snapshot.bin.gz``):
-the state of Pyodide with CPython started, the calculators imported and the rules loaded, made
-under Node from the npm package by ``build_scripts/bundle/snapshot.mjs``. The browser's worker restores
-it instead of starting CPython and importing everything itself, which is most of the wait. It
-is cached in ``.cache/lwt-snapshot/`` by the hash of its inputs; set ``LWT_SNAPSHOT=0`` to build
-without one (the worker then starts Pyodide fresh, as it also does if the snapshot fails).
+Beside the wheel, the build saves a trimmed standard library (``python_stdlib.zip``: only the
+modules the calculators import) and a Pyodide memory snapshot (``pyodide-snapshot.bin.gz`` and
+``.bin.br``): the state of Pyodide with CPython started, the calculators imported and the rules
+loaded, made under Node from the npm package by ``build_scripts/bundle/snapshot.mjs``. The
+browser's worker restores it instead of starting CPython and importing everything itself, which
+is most of the wait. Both are cached in ``.cache/lwt-snapshot/`` by the hash of their inputs; set
+``LWT_SNAPSHOT=0`` to build without (the worker then starts Pyodide fresh with the full standard
+library, as it also does with the trimmed one if the snapshot fails).
 
-The Pyodide runtime is copied from the npm package ``pyodide`` (installed by ``npm ci``): only
-the five files the browser needs, plus a licence notice, since the package ships none.
+The Pyodide runtime is copied from the npm package ``pyodide`` (installed by ``npm ci``) into
+``assets/pyodide/<version>/``: only the five files the browser needs, plus a licence notice,
+since the package ships none. The folder is named by the version, so it is cached a year.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import ROOT
+from . import precompress
 PACKAGE_DIR = ROOT / "calculators"
 DIST_NAME = "lwt_calculators"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
@@ -41,7 +45,8 @@ FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "snapshot.mjs"
 SNAPSHOT_CACHE = ROOT / ".cache" / "lwt-snapshot"
 SNAPSHOT_NAME = "pyodide-snapshot.bin.gz"
-SNAPSHOT_CACHE_KEEP = 6  # about 6 MB each
+SNAPSHOT_CACHE_KEEP = 6  # about 9 MB each
+SNAPSHOT_BR = "pyodide-snapshot.bin.br"
 
 
 def project_version() -> str:
@@ -81,43 +86,85 @@ def build_wheel(rules: dict[str, Any]) -> tuple[str, bytes]:
     return f"{DIST_NAME}-{version}-py3-none-any.whl", buffer.getvalue()
 
 
-def make_snapshot(wheel_name: str, wheel: bytes) -> tuple[bytes, int] | None:
-    """The gzip-compressed memory snapshot for this wheel and its uncompressed size.
+def _node_step(node: str, *args: str) -> str:
+    completed = subprocess.run([node, str(SNAPSHOT_SCRIPT), *args], capture_output=True, text=True, timeout=900)
+    if completed.returncode != 0:
+        raise RuntimeError(f"the Pyodide snapshot failed (LWT_SNAPSHOT=0 builds without):\n{completed.stderr[-3000:]}")
+    return completed.stdout
+
+
+def trimmed_stdlib(files: list[str]) -> bytes:
+    """A ``python_stdlib.zip`` with only ``files`` from the npm package's full one (reproducible)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(PYODIDE_DIR / "python_stdlib.zip") as full, zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, full.read(name), compresslevel=9)
+    return buffer.getvalue()
+
+
+def make_snapshot(wheel_name: str, wheel: bytes, calls: list[list[str]]) -> dict[str, bytes] | None:
+    """The trimmed standard library and the memory snapshot for this wheel, or ``None``.
 
     ``None`` when it is switched off (``LWT_SNAPSHOT=0``) or Node is missing; the worker then
-    starts Pyodide fresh. Cached by the hash of the wheel, the Pyodide runtime and the script.
+    starts Pyodide fresh with the full standard library. ``calls`` are the calculations run to
+    find which standard-library modules the calculators need (``[name, fields_json, date]``).
+    Returns ``stdlib`` (trimmed zip), ``gz`` and ``br`` (the snapshot, compressed) and ``bytes``
+    (its size as text). Cached by the hash of the wheel, the calls, the runtime and the script.
     """
     node = shutil.which("node")
     if os.environ.get("LWT_SNAPSHOT", "1") == "0" or node is None:
         return None
     key = hashlib.sha256(wheel)
+    key.update(json.dumps(calls).encode())
     for name in ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         key.update(hashlib.sha256((PYODIDE_DIR / name).read_bytes()).digest())
     key.update(SNAPSHOT_SCRIPT.read_bytes())
-    cached = SNAPSHOT_CACHE / f"{key.hexdigest()[:32]}.bin.gz"
-    if not cached.is_file():
+    key.update(precompress.COMPRESS_SCRIPT.read_bytes())
+    cached = SNAPSHOT_CACHE / key.hexdigest()[:32]
+    parts = ("python_stdlib.zip", "snapshot.bin.gz", "snapshot.bin.br", "bytes")
+    if not all((cached / part).is_file() for part in parts):
         with tempfile.TemporaryDirectory(prefix="lwt-snapshot-") as tmp:
-            wheel_path = Path(tmp) / wheel_name
+            work = Path(tmp)
+            wheel_path = work / wheel_name
             wheel_path.write_bytes(wheel)
-            raw = Path(tmp) / "snapshot.bin"
-            completed = subprocess.run(
-                [node, str(SNAPSHOT_SCRIPT), str(PYODIDE_DIR), str(wheel_path), str(raw)],
-                capture_output=True, text=True, timeout=600,
-            )
-            if completed.returncode != 0:
-                raise RuntimeError(f"the Pyodide snapshot failed (LWT_SNAPSHOT=0 builds without):\n{completed.stderr[-3000:]}")
-            SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(f".{os.getpid()}.part")
-            partial.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=6, mtime=0))
+            (work / "calls.json").write_text(json.dumps(calls), encoding="utf-8")
+            files = json.loads(_node_step(node, "modules", str(PYODIDE_DIR), str(wheel_path), str(work / "calls.json")))
+            stdlib = work / "python_stdlib.zip"
+            stdlib.write_bytes(trimmed_stdlib(files))
+            raw = work / "snapshot.bin"
+            _node_step(node, "snapshot", str(PYODIDE_DIR), str(wheel_path), str(stdlib), str(raw))
+            precompress.compress_files([raw])
+            (work / "bytes").write_text(str(raw.stat().st_size), encoding="utf-8")
+            partial = SNAPSHOT_CACHE / f"{cached.name}.{os.getpid()}.part"
+            partial.mkdir(parents=True, exist_ok=True)
+            for part in parts:
+                shutil.copyfile(work / part, partial / part)
+            shutil.rmtree(cached, ignore_errors=True)
             os.replace(partial, cached)
-            for old in sorted(SNAPSHOT_CACHE.glob("*.bin.gz"), key=lambda p: p.stat().st_mtime)[:-SNAPSHOT_CACHE_KEEP]:
-                old.unlink(missing_ok=True)
-    data = cached.read_bytes()
-    return data, int.from_bytes(data[-4:], "little")  # gzip's trailer holds the size (< 4 GiB)
+            for old in sorted((p for p in SNAPSHOT_CACHE.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)[:-SNAPSHOT_CACHE_KEEP]:
+                shutil.rmtree(old, ignore_errors=True)
+    found = {part: (cached / part).read_bytes() for part in parts}
+    return {"stdlib": found["python_stdlib.zip"], "gz": found["snapshot.bin.gz"], "br": found["snapshot.bin.br"],
+            "bytes": int(found["bytes"])}
 
 
-def write_calculator_bundle(site_dir: Path, rules: dict[str, Any]) -> dict[str, Any]:
-    """Write the wheel and the snapshot under ``assets/calc/<hash>/`` and the manifest; return the manifest."""
+#: An empty zip archive: the standard library a restored snapshot gets (it has imported all it needs).
+EMPTY_ZIP = b"PK\x05\x06" + bytes(18)
+
+
+def write_calculator_bundle(site_dir: Path, rules: dict[str, Any], calls: list[list[str]] | None = None) -> dict[str, Any]:
+    """Write the wheel, the trimmed standard library and the snapshot under ``assets/calc/<hash>/``
+    and the manifest; return the manifest.
+
+    Paths in the manifest are relative to ``assets/calc/``. ``runtime`` is the versioned Pyodide
+    folder. The snapshot is stored as ``pyodide-snapshot.bin.gz`` (any server can send it; the
+    worker inflates it) with ``pyodide-snapshot.bin.br`` beside it: a server set up by the
+    hosting kit answers a request for ``pyodide-snapshot.bin`` with one of the two and the
+    matching Content-Encoding (``negotiated``).
+    """
     name, data = build_wheel(rules)
     digest = hashlib.sha256(data).hexdigest()[:12]
     calc_dir = site_dir / "assets" / "calc"
@@ -129,14 +176,29 @@ def write_calculator_bundle(site_dir: Path, rules: dict[str, Any]) -> dict[str, 
         "version": project_version(),
         "rules_version": rules["version"],
         "sha256": hashlib.sha256(data).hexdigest(),
+        "runtime": f"../{runtime_folder()}",
+        # Pyodide's lock file only lists packages to load, and the calculators load none: the
+        # worker passes this instead of fetching pyodide-lock.json (22 kB less on a first visit).
+        "lock_info": json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"],
     }
-    snapshot = make_snapshot(name, data)
+    snapshot = make_snapshot(name, data, calls or [])
     if snapshot is not None:
-        compressed, size = snapshot
-        (target.parent / SNAPSHOT_NAME).write_bytes(compressed)
-        manifest["snapshot"] = {"file": f"{digest}/{SNAPSHOT_NAME}", "bytes": size}
+        (target.parent / "python_stdlib.zip").write_bytes(snapshot["stdlib"])
+        (target.parent / "python_stdlib_empty.zip").write_bytes(EMPTY_ZIP)
+        (target.parent / SNAPSHOT_NAME).write_bytes(snapshot["gz"])
+        (target.parent / SNAPSHOT_BR).write_bytes(snapshot["br"])
+        manifest["stdlib"] = f"{digest}/python_stdlib.zip"
+        manifest["snapshot"] = {
+            "file": f"{digest}/{SNAPSHOT_NAME}", "negotiated": f"{digest}/{SNAPSHOT_NAME.removesuffix('.gz')}",
+            "bytes": snapshot["bytes"], "stdlib": f"{digest}/python_stdlib_empty.zip",
+        }
     (calc_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
+
+
+def runtime_folder(version: str | None = None) -> str:
+    """The Pyodide runtime's folder, relative to ``assets/``: named by its version, so cached a year."""
+    return f"pyodide/{version or pyodide_version()}/"
 
 
 def pyodide_version() -> str:
@@ -181,9 +243,9 @@ def _licence_texts() -> dict[str, Path]:
 
 
 def copy_pyodide(site_dir: Path) -> str:
-    """Copy the runtime files and the notice to ``assets/pyodide/``; return the Pyodide version."""
+    """Copy the runtime files and the notice to ``assets/pyodide/<version>/``; return the version."""
     version = pyodide_version()
-    target = site_dir / "assets" / "pyodide"
+    target = site_dir / "assets" / runtime_folder(version)
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         source = PYODIDE_DIR / name

@@ -18,11 +18,13 @@ The pages that explain the kit (self-check, MIME table, server lines) are made b
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
 from calculators import dutch
 
+from ..bundle import wheel as bundle
 from ..mime import MIME_TYPES
 from . import print_page
 
@@ -35,14 +37,22 @@ CSP = (
 
 #: Types that IIS does not know, or knows wrongly, out of the box; web.config maps these.
 IIS_MIME = (".mjs", ".wasm", ".whl", ".json", ".map", ".gz", ".conf")
-#: Cache lifetimes. The wheel's folder name is its content hash, so it never changes: a year.
-#: The Pyodide folder keeps its name across versions, so a week, not longer: after an upgrade a
-#: browser might otherwise combine old and new runtime files. Everything else is revalidated.
+#: Cache lifetimes. The wheel's folder name is its content hash and the Pyodide folder is named by
+#: its version (assets/pyodide/<version>/), so neither changes: a year, immutable. A repeat visit
+#: downloads no runtime at all. Everything else (HTML, the manifest) is revalidated.
 LONG_CACHE = "public, max-age=31536000, immutable"
-RUNTIME_CACHE = "public, max-age=604800"
+RUNTIME_CACHE = LONG_CACHE
 NO_CACHE = "no-cache"
 #: Files directly in assets/calc/ that are not versioned by their name.
 CALC_UNVERSIONED = ("manifest.json", "rules.json")
+
+
+def cache_control(path: str) -> str:
+    """The Cache-Control the kit's configs send for ``path`` (relative to the site, any prefix)."""
+    if re.search(r"(^|/)assets/pyodide/[^/]+/", path) or re.search(r"(^|/)assets/calc/[0-9a-f]{12}/", path):
+        return LONG_CACHE
+    return NO_CACHE
+
 
 # --- The files of the kit ------------------------------------------------------------------
 
@@ -86,10 +96,10 @@ def web_config() -> str:
       </customHeaders>
     </httpProtocol>
   </system.webServer>
-  <!-- De Python-omgeving: een week bewaren (de mapnaam verandert niet bij een nieuwe versie). -->
+  <!-- De Python-omgeving: een jaar bewaren (de submap heet naar de versie). -->
   <location path="assets/pyodide">
     <system.webServer>
-      <staticContent><clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="7.00:00:00" /></staticContent>
+      <staticContent><clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="365.00:00:00" /></staticContent>
     </system.webServer>
   </location>
   <!-- Regels en rekenhulpen: de submap heet naar de inhoud, dus een jaar bewaren ... -->
@@ -117,15 +127,30 @@ def htaccess() -> str:
 
 <IfModule mod_mime.c>
 {add_types}
-  # .gz-bestanden zijn zelf het bestand (de vooraf gestarte rekenmodule), geen ingepakte pagina.
-  RemoveEncoding .gz
+  # Vooraf ingepakte kopieën (bestand.br, bestand.gz) naast de grote bestanden: het type komt
+  # van de eerste extensie, de Content-Encoding van .br of .gz.
+  AddEncoding br .br
+  AddEncoding gzip .gz
+</IfModule>
+
+# Stuur bestand.br of bestand.gz als de browser dat aanneemt en de kopie bestaat. Zonder
+# mod_rewrite krijgt de browser gewoon het bestand zelf.
+<IfModule mod_rewrite.c>
+  RewriteEngine On
+  RewriteCond %{{HTTP:Accept-Encoding}} \bbr\b
+  RewriteCond %{{REQUEST_FILENAME}}.br -f
+  RewriteRule ^(.+)$ $1.br [L]
+  RewriteCond %{{HTTP:Accept-Encoding}} \bgzip\b
+  RewriteCond %{{REQUEST_FILENAME}}.gz -f
+  RewriteRule ^(.+)$ $1.gz [L]
 </IfModule>
 
 <IfModule mod_headers.c>
   Header always set Content-Security-Policy "{CSP}"
   Header always set X-Content-Type-Options "nosniff"
-  # Cache: standaard elke keer controleren; de Python-omgeving een week; regels en
-  # rekenhulpen in een map die naar de inhoud heet een jaar.
+  Header append Vary Accept-Encoding
+  # Cache: standaard elke keer controleren; de Python-omgeving (map naar de versie) en regels
+  # en rekenhulpen (map naar de inhoud) een jaar.
   Header set Cache-Control "{NO_CACHE}"
   <If "%{{REQUEST_URI}} =~ m#/assets/calc/[0-9a-f]{{12}}/#">
     Header set Cache-Control "{LONG_CACHE}"
@@ -172,6 +197,12 @@ location /lwt/ {{
     charset_types text/css text/javascript text/plain application/json;
     gzip on;
     gzip_types text/css text/javascript application/json application/wasm image/svg+xml;
+    # Vooraf ingepakte kopieën (bestand.gz naast het bestand) sturen als de browser gzip aanneemt.
+    gzip_static on;
+    gzip_vary on;
+    # Met de module voor brotli (Debian: libnginx-mod-http-brotli-static) ook bestand.br,
+    # nog kleiner; zet dan het hekje voor de volgende regel weg.
+    # brotli_static on;
     add_header Cache-Control $lwt_cache_control always;
     add_header Content-Security-Policy "{CSP}" always;
     add_header X-Content-Type-Options "nosniff" always;
@@ -220,6 +251,15 @@ def _check_site(site_dir: Path) -> None:
         )
 
 
+def _check_runtime(site_dir: Path) -> None:
+    """Everything under assets/pyodide/ is cached for a year: only the version's folder may be there."""
+    folder = site_dir / "assets" / "pyodide"
+    version = bundle.pyodide_version()
+    strays = sorted(p.name for p in folder.iterdir() if p.name != version) if folder.is_dir() else []
+    if strays:
+        raise ValueError(f"hosting kit: assets/pyodide/ holds {', '.join(strays)} beside {version}/, which the kit would cache for a year")
+
+
 def _is_hash(name: str) -> bool:
     return len(name) == 12 and all(c in "0123456789abcdef" for c in name)
 
@@ -228,6 +268,7 @@ def write(site_dir: Path, context: dict) -> None:
     """Write the hosting files into ``site_dir`` (and make the print page work in a sub-folder)."""
     site_dir = Path(site_dir)
     _check_site(site_dir)
+    _check_runtime(site_dir)
     print_page.fix(site_dir)
     (site_dir / "web.config").write_text(web_config(), encoding="utf-8")
     (site_dir / ".htaccess").write_text(htaccess(), encoding="utf-8")

@@ -14,12 +14,13 @@ import zipfile
 from pathlib import Path
 
 from ..paths import ROOT
+from .hosting import RUNTIME  # assets/pyodide/<version>/
 DEFAULT_OUT = ROOT / "dist" / "wegwijzer-lwt-site.zip"
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 STORED = {".zip", ".whl", ".gz", ".png"}
 #: Files without which the zip is no use on a server; their absence means the build is incomplete.
-REQUIRED = ("index.html", "web.config", ".htaccess", "hosting/nginx.conf", "assets/pyodide/pyodide.mjs",
-            "assets/pyodide/pyodide.asm.wasm", "assets/calc/manifest.json")
+REQUIRED = ("index.html", "web.config", ".htaccess", "hosting/nginx.conf", f"{RUNTIME}pyodide.mjs",
+            f"{RUNTIME}pyodide.asm.wasm", "assets/calc/manifest.json")
 
 
 class PackageError(RuntimeError):

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from calculators import UnknownCalculator
 
+from .example import with_example
 from .forms import render_form
 from .macros import Context, MacroError
 
 
 def rekenhulp(argument: str, context: Context) -> str:
-    """``{{ rekenhulp: name }}``: the calculator's form."""
+    """``{{ rekenhulp: name }}``: the calculator's form, with the outcome of its default inputs."""
     try:
-        return "\n" + render_form(argument, context.rules, context.on) + "\n"
+        form = render_form(argument, context.rules, context.on)
+        return "\n" + with_example(form, argument, context.rules, context.on, context.site_root) + "\n"
     except UnknownCalculator as unknown:
         raise MacroError(f"unknown calculator {argument!r}") from unknown
 

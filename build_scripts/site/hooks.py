@@ -23,6 +23,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from build_scripts.bundle import wheel as bundle
 from build_scripts.finish import FinishError, finish
 from build_scripts.rules_data import DataError
 from build_scripts.site.extension import load_rules, reference_date
@@ -40,6 +41,7 @@ def on_config(config):
     _state["on"] = reference_date()
     config.extra["rules_version"] = compiled["version"]
     config.extra["peildatum"] = _state["on"].isoformat()
+    config.extra["pyodide_runtime"] = bundle.runtime_folder()  # for the early start (overrides/main.html)
     return config
 
 

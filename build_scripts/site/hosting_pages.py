@@ -23,6 +23,17 @@ from ..offline.hosting import CSP
 from .macros import Context, MacroError
 from .templating import html, render
 
+
+def _runtime() -> str:
+    """``assets/pyodide/<version>/``: the runtime's folder, named by its version."""
+    try:
+        return "assets/" + bundle.runtime_folder()
+    except FileNotFoundError:  # no node_modules: only the macros' texts need it then
+        return "assets/pyodide/<versie>/"
+
+
+RUNTIME = _runtime()
+
 #: What the browser accepts as JavaScript (HTML standard, "JavaScript MIME type essence match").
 JAVASCRIPT_TYPES = [
     "text/javascript", "application/javascript", "application/x-javascript", "application/ecmascript",
@@ -33,11 +44,11 @@ JAVASCRIPT_TYPES = [
 
 #: The files the calculators need, as the self-check fetches them (paths from the site root).
 CHECKED_FILES = [
-    ("assets/pyodide/pyodide.mjs", "javascript", "het startscript van de Python-omgeving"),
-    ("assets/pyodide/pyodide.asm.mjs", "javascript", "de Python-omgeving, deel JavaScript"),
-    ("assets/pyodide/pyodide.asm.wasm", "wasm", "de Python-omgeving, deel WebAssembly"),
-    ("assets/pyodide/python_stdlib.zip", "file", "de standaardbibliotheek van Python"),
-    ("assets/pyodide/pyodide-lock.json", "file", "de pakketlijst van de Python-omgeving"),
+    (f"{RUNTIME}pyodide.mjs", "javascript", "het startscript van de Python-omgeving"),
+    (f"{RUNTIME}pyodide.asm.mjs", "javascript", "de Python-omgeving, deel JavaScript"),
+    (f"{RUNTIME}pyodide.asm.wasm", "wasm", "de Python-omgeving, deel WebAssembly"),
+    (f"{RUNTIME}python_stdlib.zip", "file", "de standaardbibliotheek van Python"),
+    (f"{RUNTIME}pyodide-lock.json", "file", "de pakketlijst van de Python-omgeving"),
     ("assets/calc/manifest.json", "manifest", "het overzicht van regels en rekenhulpen"),
     ("assets/js/calc-ui.mjs", "javascript", "het script van de formulieren"),
     ("assets/js/calc-worker.mjs", "javascript", "het script dat de rekenmodule start"),
@@ -48,7 +59,7 @@ KIND_LABELS = {
     "file": "elk type behalve een webpagina (text/html)",
     "manifest": "JSON (application/json)",
     "wheel": "elk type behalve een webpagina (bij voorkeur application/zip)",
-    "snapshot": "elk type behalve een webpagina, zonder Content-Encoding (bij voorkeur application/gzip)",
+    "snapshot": "elk type behalve een webpagina (bij voorkeur application/gzip)",
 }
 
 SERVERS = {"iis": "IIS (Windows)", "apache": "Apache", "nginx": "nginx"}
@@ -215,22 +226,9 @@ def controle(argument: str, context: Context) -> str:
     }
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     page = render(
-        "controle.html", initial=CHECK_TEXTS["initial"], config_json=html(data), site_root=_site_root(context.page, context.urls_from_source)
+        "controle.html", initial=CHECK_TEXTS["initial"], config_json=html(data), site_root=context.site_root
     )
     return "\n" + page + "\n"
-
-
-def _site_root(page: str, from_source: bool = False) -> str:
-    """The relative path from a page to the site root.
-
-    From the page's URL (directory URLs: ``controle.md`` is ``controle/``) when the generator
-    leaves raw HTML as written, from the Markdown file when it rewrites such URLs itself.
-    """
-    parts = page.replace("\\", "/").split("/")
-    if from_source:
-        return "../" * (len(parts) - 1)
-    depth = len(parts) - 1 if parts[-1] == "index.md" else len(parts)
-    return "../" * depth
 
 
 #: The macros of this module, by name (collected in :mod:`build_scripts.site.registry`).

@@ -32,6 +32,19 @@ class Context:
     #: False when the browser resolves them from the page's URL (MkDocs leaves them as written).
     urls_from_source: bool = False
 
+    @property
+    def site_root(self) -> str:
+        """The relative path from this page to the site root, for links in raw HTML.
+
+        From the page's URL (directory URLs: ``controle.md`` is ``controle/``) when the generator
+        leaves raw HTML as written, from the Markdown file when it rewrites such URLs itself.
+        """
+        parts = self.page.replace("\\", "/").split("/")
+        if self.urls_from_source:
+            return "../" * (len(parts) - 1)
+        depth = len(parts) - 1 if parts[-1] == "index.md" else len(parts)
+        return "../" * depth
+
 
 def format_value(value: Any) -> str:
     """A norm value in Dutch notation, for use inside a sentence."""

@@ -4,20 +4,28 @@ Run with ``make bench`` (``python -m build_scripts.tools.bench``). It prints a t
 same figures as JSON to ``.bench/bench.json``. It is a measurement, not a test: nothing here
 passes or fails on a time.
 
-In one run, in headless Chromium driven by Playwright, against the built site served under a
-sub-folder by a ``ThreadingHTTPServer`` on 127.0.0.1 (as the browser tests do):
+In one run, in headless Chromium driven by Playwright, against the built site served by
+``build_scripts/tools/serve.py`` as the hosting kit serves it (``.br``/``.gz`` copies by
+Accept-Encoding, the kit's Cache-Control per folder, 304 on revalidation), under ``/lwt/``, and
+a second build without snapshot (``LWT_SNAPSHOT=0``) under ``/nosnap/``:
 
 - the floor: a bare page, generated into a temporary copy of the site, whose module worker only
   calls ``loadPyodide()`` with its defaults on the same runtime files;
-- every calculator page (``rekenhulpen/*`` with a ``form[data-calc]``): navigation to "ready"
-  (``window.__lwtCalc`` set), cold (new browser context) and warm (same context, second visit),
-  interleaved with the floor, median and spread, ratio to the floor;
+- every calculator page (``rekenhulpen/*`` with a ``form[data-calc]``), and the first one without
+  snapshot: navigation to "ready" (``window.__lwtCalc`` set), cold (new browser context) and warm
+  (same context, second visit), interleaved with the floor, median and spread, ratio to the floor;
+- the time to the first visible verdict (first paint when the built HTML holds the example's
+  outcome), and the longest main-thread task and long animation frame before ready, with the
+  scripts in that frame;
 - the worker's own timing marks (sent with its "ready" message) to show where the time goes;
 - the worker round trip per calculation, p50 and p95, with inputs from ``tests/cases`` that give
   a real verdict;
-- main-thread long tasks (> 50 ms) until the calculator is ready;
-- bytes transferred by a content page, a calculator page and the print page;
-- ``mkdocs build`` time and ``make pdf`` time (when ``build_scripts/offline/make_pdf.py`` exists).
+- bytes sent by the server for a first and a repeat visit (each page in a browser profile of its
+  own, so with a real disk cache): content page, print page, floor, calculator page with and
+  without snapshot (``bytes.<page>.first_visit_transferred`` and ``repeat_visit_transferred``,
+  and ``..._runtime_transferred`` for the versioned runtime folders);
+- ``mkdocs build`` time and ``make pdf`` time;
+- the goals of issue 14 and issue 11 item 5 (``goals`` in the JSON), each met or missed.
 
 The machine may be shared: timings are noisy, so the runs are interleaved and medians reported.
 """
@@ -25,17 +33,15 @@ The machine may be shared: timings are noisy, so the runs are interleaved and me
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -51,7 +57,10 @@ CHROMIUM_ARGS = [
 ]
 PREFIX = "lwt"
 FLOOR_DIR = "__bench_floor__"
-RUNTIME_PATHS = ("/assets/pyodide/", "/assets/calc/")
+#: What counts as the runtime: Pyodide's versioned folder and the calculators' hashed folder (not
+#: the manifest, which is revalidated like the HTML).
+RUNTIME_RE = re.compile(r"/assets/pyodide/|/assets/calc/[0-9a-f]{12}/")
+NOSNAP = "nosnap"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # The floor: a page with nothing but a module worker that starts Pyodide with its defaults.
@@ -67,9 +76,9 @@ worker.onmessage = (event) => {
 </script></body></html>
 """
 FLOOR_WORKER = """const marks = { start: performance.now() };
-const { loadPyodide } = await import(new URL("../assets/pyodide/pyodide.mjs", import.meta.url).href);
+const { loadPyodide } = await import(new URL("../assets/RUNTIME/pyodide.mjs", import.meta.url).href);
 marks.pyodide_module = performance.now();
-await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
+await loadPyodide({ indexURL: new URL("../assets/RUNTIME/", import.meta.url).href });
 marks.runtime = performance.now();
 marks.ready = marks.runtime;
 postMessage({ type: "ready", timings: { origin: performance.timeOrigin, marks } });
@@ -84,6 +93,19 @@ INSTRUMENT = """(() => {
       for (const entry of list.getEntries()) bench.longtasks.push([entry.startTime, entry.duration]);
     }).observe({ type: "longtask", buffered: true });
   } catch (error) { bench.longtaskError = String(error); }
+  // Who is on the main thread in a long frame (Long Animation Frames): script file, what
+  // invoked it, its own ms and ms of forced style and layout.
+  bench.frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.duration <= 50) continue;
+        bench.frames.push([entry.startTime, entry.duration, entry.scripts.map((script) => [
+          (script.sourceURL || "").split("/").pop() || "(inline)", String(script.invoker || "").split("/").pop().slice(-40),
+          Math.round(script.duration), Math.round(script.forcedStyleAndLayoutDuration || 0)])]);
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch (error) { bench.framesError = String(error); }
   let value;
   Object.defineProperty(window, "__lwtCalc", {
     configurable: true,
@@ -93,6 +115,18 @@ INSTRUMENT = """(() => {
       if (next && next.ready && bench.ready === null) bench.ready = performance.now();
       if (next && next.failed) bench.failed = next.failed + ": " + next.detail;
     },
+  });
+  // The first visible verdict: in the HTML as built (then it is there at first paint), or the
+  // first time the page script sets one.
+  bench.verdictInHtml = false;
+  bench.liveVerdict = null;
+  document.addEventListener("DOMContentLoaded", () => {
+    const verdict = document.querySelector(".lwt-verdict");
+    if (!verdict) return;
+    bench.verdictInHtml = Boolean(verdict.dataset.status);
+    new MutationObserver(() => {
+      if (bench.liveVerdict === null && verdict.dataset.status) bench.liveVerdict = performance.now();
+    }).observe(verdict, { attributes: true, childList: true, characterData: true, subtree: true });
   });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
@@ -168,18 +202,6 @@ def fmt_bytes(value: int | None) -> str:
     if value is None:
         return "n/a"
     return f"{value / 1_000_000:.2f} MB" if value >= 100_000 else f"{value / 1000:.1f} kB"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/{PREFIX}/"
 
 
 # ---------------------------------------------------------------- build and PDF
@@ -286,11 +308,14 @@ def visit(page, url: str, timeout_ms: float = 90_000) -> dict[str, Any]:
     page.goto(url)
     page.wait_for_function("() => window.__bench && (window.__bench.ready !== null || window.__bench.failed)",
                            timeout=timeout_ms)
-    data = page.evaluate("() => ({...window.__bench, timeOrigin: performance.timeOrigin})")
+    data = page.evaluate("""() => ({...window.__bench, timeOrigin: performance.timeOrigin,
+        fcp: (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime ?? null})""")
     if data.get("failed"):
         raise RuntimeError(f"{url}: calculator failed: {data['failed']}")
     ready = data["ready"]
     long_before = [d for start, d in data["longtasks"] if start < ready]
+    frames = [f for f in data.get("frames", []) if f[0] < ready]
+    longest_frame = max(frames, key=lambda f: f[1], default=None)
     stages, boot, notes = {}, None, {}
     timings = data.get("workerTimings")
     if timings:
@@ -303,11 +328,17 @@ def visit(page, url: str, timeout_ms: float = 90_000) -> dict[str, Any]:
         boot = timings.get("boot")
     if data.get("workerCreated") is not None:
         stages["worker_created"] = round(data["workerCreated"], 1)
-    return {"ready": ready, "longtasks": long_before, "stages": stages, "boot": boot, "notes": notes}
+    # With the example's outcome in the built HTML the first verdict is seen at first paint.
+    verdict = data.get("fcp") if data.get("verdictInHtml") else data.get("liveVerdict")
+    return {"ready": ready, "longtasks": long_before, "stages": stages, "boot": boot, "notes": notes,
+            "first_verdict": verdict, "verdict_in_html": bool(data.get("verdictInHtml")), "fcp": data.get("fcp"),
+            "live_verdict": data.get("liveVerdict"),
+            "longest_frame": {"ms": round(longest_frame[1]), "scripts": longest_frame[2]} if longest_frame else None}
 
 
-def measure_startup(browser: Browser, base: str, pages: list[str], runs: int) -> dict[str, Any]:
-    targets = [("floor", f"{FLOOR_DIR}/")] + [(page, page) for page in pages]
+def measure_startup(browser: Browser, base: str, pages: list[str], runs: int,
+                    extra: list[tuple[str, str]] = ()) -> dict[str, Any]:
+    targets = [("floor", f"{FLOOR_DIR}/")] + [(page, page) for page in pages] + list(extra)
     raw: dict[str, dict[str, list[dict[str, Any]]]] = {name: {"cold": [], "warm": []} for name, _ in targets}
     for number in range(runs):
         # Rotate the order so that no page always runs right after the same neighbour.
@@ -336,7 +367,12 @@ def measure_startup(browser: Browser, base: str, pages: list[str], runs: int) ->
                                       for s in stage_names}
             stats["boot"] = sorted({str(v["boot"]) for v in visits if v["boot"]})
             stats["notes"] = [v["notes"] for v in visits if v["notes"]]
+            verdicts = [v["first_verdict"] for v in visits if v.get("first_verdict") is not None]
+            stats["first_verdict_ms"] = median(verdicts)
+            stats["verdict_in_html"] = all(v.get("verdict_in_html") for v in visits) if name != "floor" else None
             counts = [len(v["longtasks"]) for v in visits]
+            frames = [v["longest_frame"] for v in visits if v.get("longest_frame")]
+            stats["longest_frame"] = max(frames, key=lambda f: f["ms"], default=None)
             stats["longtasks"] = {
                 "count_median": median(counts),
                 "max_ms": max((d for v in visits for d in v["longtasks"]), default=0),
@@ -367,29 +403,51 @@ def measure_round_trip(browser: Browser, base: str, jobs: dict[str, list[dict[st
     return result
 
 
-def measure_bytes(browser: Browser, base: str, pages: dict[str, str]) -> dict[str, Any]:
+def _traffic(server, start: int) -> tuple[int, int, int]:
+    """Bytes sent since ``start`` (headers and bodies): total, of the runtime, and requests."""
+    total = runtime = 0
+    paths = set()
+    for path, size in server.traffic[start:]:
+        total += size
+        paths.add(path)
+        if RUNTIME_RE.search(path):
+            runtime += size
+    return total, runtime, len(server.requests)
+
+
+def measure_visits(playwright, server, base: str, pages: dict[str, tuple[str, bool]]) -> dict[str, Any]:
+    """First and repeat visit per page, in a browser profile of its own (a real disk cache), counted
+    at the server: what it sent, compressed as it sent it. ``pages``: label -> (path, has a worker)."""
     result = {}
-    for label, path in pages.items():
-        ctx = browser.context()
-        seen: list[Any] = []
-        ctx.on("requestfinished", lambda request: seen.append(request))
-        try:
-            page = ctx.new_page()
-            page.goto(base + path, wait_until="load")
-            if label == "calculator":
-                page.wait_for_function("() => window.__bench.ready !== null || window.__bench.failed", timeout=90_000)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            total = runtime = 0
-            for request in seen:
-                sizes = request.sizes()
-                size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
-                total += size
-                if any(part in urlparse(request.url).path for part in RUNTIME_PATHS):
-                    runtime += size
-            result[label] = {"path": path, "requests": len(seen), "bytes": total, "runtime_bytes": runtime}
-        finally:
-            ctx.close()
+    for label, (path, calculator) in pages.items():
+        with tempfile.TemporaryDirectory(prefix="lwt-bench-profile-") as profile:
+            ctx = playwright.chromium.launch_persistent_context(
+                profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, locale="nl-NL",
+                viewport={"width": 1280, "height": 900})
+            ctx.add_init_script(INSTRUMENT)
+            entry: dict[str, Any] = {"path": path}
+            try:
+                page = ctx.new_page()
+                for visit_kind in ("first_visit", "repeat_visit"):
+                    mark, requests_before = len(server.traffic), len(server.requests)
+                    page.goto(base + path, wait_until="load")
+                    if calculator:
+                        page.wait_for_function("() => window.__bench.ready !== null || window.__bench.failed", timeout=90_000)
+                    page.wait_for_load_state("networkidle")
+                    page.wait_for_timeout(500)
+                    total, runtime, _ = _traffic(server, mark)
+                    served = server.requests[requests_before:]
+                    entry[f"{visit_kind}_transferred"] = total
+                    entry[f"{visit_kind}_runtime_transferred"] = runtime
+                    entry[f"{visit_kind}_requests"] = len(served)
+                    entry[f"{visit_kind}_not_modified"] = sum(1 for r in served if r.status == 304)
+                    if visit_kind == "first_visit":
+                        entry["first_visit_files"] = sorted(
+                            {f"{r.path} {r.status} {r.encoding or 'identity'}" for r in served
+                             if RUNTIME_RE.search(r.path)})
+            finally:
+                ctx.close()
+        result[label] = entry
     return result
 
 
@@ -416,11 +474,56 @@ def measure_class(browser: Browser, base: str, pupils: int, runs: int) -> dict[s
     return {"pupils": pupils, "goal_ms": 5000, **summary(values)}
 
 
+MB = 1_000_000
+#: The goals of issue 14 and issue 11 item 5, checked on the figures of this run.
+GOALS = {
+    "first_visit": "first visit of a calculator page ≤ 6.5 MB transferred",
+    "cold_ready": "cold ready ≤ 0.5× the bare Pyodide floor (every calculator page)",
+    "repeat_visit": "repeat visit: 0 bytes of runtime transferred",
+    "first_verdict": "a verdict at first paint (the example's outcome is in the HTML)",
+    "long_tasks": "no main-thread task over 50 ms while a calculator page loads",
+    "no_pyodide": "print page and content page: 0 bytes of Pyodide",
+}
+
+
+def goals(report: dict[str, Any]) -> dict[str, Any]:
+    start, weights = report["startup"], report["bytes"]
+    calcs = [name for name in report["calculator_pages"]]
+    calc = weights.get("calculator", {})
+    ratios = {name: start[name]["cold"]["ratio_to_floor"] for name in calcs}
+    longest = {name: start[name]["cold"]["longtasks"]["max_ms"] for name in calcs}
+    verdicts = {name: start[name]["cold"]["first_verdict_ms"] for name in calcs}
+    in_html = {name: start[name]["cold"]["verdict_in_html"] for name in calcs}
+    figures = {
+        "first_visit": (calc.get("first_visit_transferred"), lambda v: v is not None and v <= 6.5 * MB),
+        "cold_ready": (max(ratios.values(), default=None), lambda v: v is not None and v <= 0.5),
+        "repeat_visit": (calc.get("repeat_visit_runtime_transferred"), lambda v: v == 0),
+        "first_verdict": (all(in_html.values()) if in_html else None, lambda v: bool(v)),
+        "long_tasks": (max(longest.values(), default=None), lambda v: v is not None and v <= 50),
+        "no_pyodide": (max(weights.get(k, {}).get("first_visit_runtime_transferred", 0) for k in ("content", "print")),
+                       lambda v: v == 0),
+    }
+    out = {key: {"goal": GOALS[key], "value": value, "met": bool(check(value))} for key, (value, check) in figures.items()}
+    out["cold_ready"]["per_page"] = ratios
+    out["long_tasks"]["per_page"] = longest
+    out["first_verdict"]["per_page_ms"] = verdicts
+    return out
+
+
 def print_table(report: dict[str, Any]) -> None:
     start = report["startup"]
     print()
+    print("Goals (issue 14, issue 11 item 5), this run:")
+    shown = {
+        "first_visit": lambda v: fmt_bytes(v), "cold_ready": lambda v: "n/a" if v is None else f"{v:.2f}× (worst page)",
+        "repeat_visit": lambda v: fmt_bytes(v), "first_verdict": lambda v: "yes" if v else "no",
+        "long_tasks": lambda v: "n/a" if v is None else f"{v:.0f} ms (worst page)", "no_pyodide": lambda v: fmt_bytes(v),
+    }
+    for key, entry in report["goals"].items():
+        print(f"  {'MET ' if entry['met'] else 'MISS'}  {shown[key](entry['value']):>20}   goal: {entry['goal']}")
+    print()
     print("Start-up, navigation → ready (ms); median [min–max] over", report["config"]["runs"], "interleaved runs")
-    print(f"{'page':<32}{'cold':>26}{'×floor':>8}{'warm':>26}{'×floor':>8}   long tasks >50 ms (cold)")
+    print(f"{'page':<32}{'cold':>26}{'×floor':>8}{'warm':>26}{'×floor':>8}   long tasks >50 ms (cold); first verdict")
     for name, entry in start.items():
         cells = []
         for kind in ("cold", "warm"):
@@ -428,8 +531,17 @@ def print_table(report: dict[str, Any]) -> None:
             cells.append(f"{fmt_ms(s['median'])} [{fmt_ms(s['min'])}–{fmt_ms(s['max'])}]")
             cells.append("—" if name == "floor" else f"{s['ratio_to_floor']:.2f}")
         lt = entry["cold"]["longtasks"]
-        cells.append(f"median {lt['count_median']:g}, longest {lt['max_ms']:.0f} ms")
+        verdict = entry["cold"].get("first_verdict_ms")
+        where = "at first paint" if entry["cold"].get("verdict_in_html") else "live"
+        cells.append(f"median {lt['count_median']:g}, longest {lt['max_ms']:.0f} ms"
+                     + ("" if name == "floor" or verdict is None else f"; verdict {fmt_ms(verdict)} ms ({where})"))
         print(f"{name:<32}{cells[0]:>26}{cells[1]:>8}{cells[2]:>26}{cells[3]:>8}   {cells[4]}")
+    print()
+    print("Longest main-thread frame before ready (cold), and the scripts in it [file, invoked by, ms, ms forced layout]:")
+    for name, entry in start.items():
+        frame = entry["cold"].get("longest_frame")
+        if frame:
+            print(f"  {name}: {frame['ms']} ms: " + "; ".join(f"{f} ({inv}) {ms} ms/{lay}" for f, inv, ms, lay in frame["scripts"]))
     print()
     print("Where the cold time goes: median ms since navigation of each mark, [how Pyodide started]")
     print("  (worker_created: the page made the worker; start: its script runs; pyodide_module: pyodide.mjs")
@@ -448,10 +560,15 @@ def print_table(report: dict[str, Any]) -> None:
               f"max {entry['max']:.1f}  statuses {','.join(entry['statuses'])}"
               + (f"  UNEXPECTED {entry['unexpected_status']}" if entry["unexpected_status"] else ""))
     print()
-    print("Bytes transferred per page (no compression by the test server)")
+    print("Bytes transferred per page, as the server sent them (br/gzip by Accept-Encoding), own browser profile")
+    print(f"  {'page':<24} {'first visit':>12} {'of it runtime':>14} {'requests':>9}   {'repeat visit':>12} {'of it runtime':>14} {'304s':>5}")
     for label, entry in report["bytes"].items():
-        print(f"  {label:<12} {entry['path']:<28} {entry['requests']:>3} requests  {fmt_bytes(entry['bytes']):>10}"
-              f"  of which Pyodide/calculators {fmt_bytes(entry['runtime_bytes'])}")
+        print(f"  {label:<24} {fmt_bytes(entry['first_visit_transferred']):>12} {fmt_bytes(entry['first_visit_runtime_transferred']):>14}"
+              f" {entry['first_visit_requests']:>9}   {fmt_bytes(entry['repeat_visit_transferred']):>12}"
+              f" {fmt_bytes(entry['repeat_visit_runtime_transferred']):>14} {entry['repeat_visit_not_modified']:>5}")
+    for label in ("calculator", "calculator_no_snapshot", "floor"):
+        if label in report["bytes"]:
+            print(f"  runtime files, {label}: " + "; ".join(report["bytes"][label]["first_visit_files"]))
     print()
     build = report["build"]
     print(f"mkdocs build --strict: median {fmt_ms(build['median'])} ms [{fmt_ms(build['min'])}–{fmt_ms(build['max'])}] "
@@ -472,6 +589,18 @@ def print_table(report: dict[str, Any]) -> None:
     print()
 
 
+def build_without_snapshot(work: Path) -> Path:
+    """One more build, with ``LWT_SNAPSHOT=0``: the trade-off is measured in the same run."""
+    target = work / "site-nosnap"
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=ROOT, capture_output=True, text=True, env={**ENV, "LWT_SNAPSHOT": "0"},
+    )
+    if completed.returncode != 0:
+        sys.exit(f"mkdocs build (no snapshot) failed:\n{completed.stdout[-3000:]}{completed.stderr[-3000:]}")
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold and warm visits per page (default 5)")
@@ -484,44 +613,57 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"{CHROMIUM} is missing: run 'make browser'")
     from playwright.sync_api import sync_playwright
 
+    from ..bundle.wheel import runtime_folder
+    from ..offline.hosting import cache_control
+    from .serve import StaticServer
+
     with tempfile.TemporaryDirectory(prefix="lwt-bench-") as tmp:
         work = Path(tmp)
-        print(f"Building the site {args.builds}× …", flush=True)
+        print(f"Building the site {args.builds}× (and once without snapshot) …", flush=True)
         site, build_times = time_builds(max(1, args.builds), work)
+        nosnap = build_without_snapshot(work)
         www = work / "www"
         shutil.copytree(site, www / PREFIX)
+        shutil.copytree(nosnap, www / NOSNAP)
         floor = www / PREFIX / FLOOR_DIR
         floor.mkdir()
         (floor / "index.html").write_text(FLOOR_HTML, encoding="utf-8")
-        (floor / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
+        (floor / "floor-worker.mjs").write_text(FLOOR_WORKER.replace("RUNTIME/", runtime_folder()), encoding="utf-8")
         pages = calculator_pages(site)
-        server, base = serve(www)
+        # Served as the hosting kit serves it: precompressed copies by Accept-Encoding, the kit's
+        # Cache-Control per folder, 304 on revalidation.
+        server = StaticServer(www, "/", cache_control=cache_control).start()
+        root = server.url
+        base = root + PREFIX + "/"
         try:
             with sync_playwright() as playwright:
                 browser = Browser(playwright)
                 try:
-                    print(f"Start-up: floor and {len(pages)} calculator page(s), {args.runs} runs …", flush=True)
-                    startup = measure_startup(browser, base, pages, args.runs)
+                    extra = [(f"{NOSNAP}:{pages[0]}", f"../{NOSNAP}/{pages[0]}")] if pages else []
+                    print(f"Start-up: floor, {len(pages)} calculator page(s) and one without snapshot, {args.runs} runs …", flush=True)
+                    startup = measure_startup(browser, base, pages, args.runs, extra)
                     print("Round trips …", flush=True)
                     round_trip = measure_round_trip(browser, base, load_jobs(args.calculations))
-                    print("Page weight …", flush=True)
-                    weights = {"content": "", "print": "print_page/"}
-                    if pages:
-                        weights["calculator"] = pages[0]
-                    byte_counts = measure_bytes(browser, base, weights)
                     print("Class of 500 pupils …", flush=True)
                     class_timing = measure_class(browser, base, 500, max(1, min(args.runs, 3)))
                 finally:
                     browser.close()
+                print("First and repeat visits …", flush=True)
+                targets = {"content": (f"{PREFIX}/", False), "print": (f"{PREFIX}/print_page/", False),
+                           "floor": (f"{PREFIX}/{FLOOR_DIR}/", True)}
+                if pages:
+                    targets["calculator"] = (f"{PREFIX}/{pages[0]}", True)
+                    targets["calculator_no_snapshot"] = (f"{NOSNAP}/{pages[0]}", True)
+                byte_counts = measure_visits(playwright, server, root, targets)
         finally:
-            server.shutdown()
-            server.server_close()
+            server.stop()
     pdf = time_pdf(args.pdf_runs) if args.pdf_runs > 0 else {"available": False, "note": "skipped (--pdf-runs 0)"}
     report = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "config": {"runs": args.runs, "calculations": args.calculations, "builds": args.builds,
-                   "served_under": f"/{PREFIX}/", "chromium": CHROMIUM},
+                   "served_under": f"/{PREFIX}/", "chromium": CHROMIUM,
+                   "serving": "build_scripts/tools/serve.py: .br/.gz by Accept-Encoding, the kit's Cache-Control, 304"},
         "calculator_pages": pages,
         "startup": startup,
         "round_trip": round_trip,
@@ -531,6 +673,7 @@ def main(argv: list[str] | None = None) -> int:
         "class": class_timing,
         "external_requests": browser.external,
     }
+    report["goals"] = goals(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     print_table(report)

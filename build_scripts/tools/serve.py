@@ -11,7 +11,8 @@ free port, in a background thread:
 - extra headers (e.g. a Content-Security-Policy) can be added to every response;
 - ``Cache-Control: no-cache`` by default (it never answers 304), so a browser that keeps its cache
   between pages (Firefox, WebKit in the engine tests) sees a fault at once and forgets it after;
-  pass ``cache_control=None`` to send none;
+  pass ``cache_control=None`` to send none, or a function of the path (as the hosting kit's
+  ``cache_control``) to send per-file headers and answer revalidation with 304 (the benchmark);
 - it can be told to misbehave, as a badly set up school server would: a wrong MIME type for a
   suffix, or a 404 for a file name (``Faults``);
 - it records what it served (``requests``: path, status, encoding), so a test can check.
@@ -101,8 +102,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix: str
     faults: Faults
     compression: bool
-    cache_control: str | None
     log: list[Served]
+    cache_control: "Callable[[str], str] | None"
+    revalidate: bool
+    traffic: "list[tuple[str, int]]"
 
     def log_message(self, *args):  # keep test and bench output clean
         pass
@@ -147,11 +150,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             if not url_path.endswith("/"):
                 return super().send_head()  # the standard redirect to the folder
             path = path / "index.html"
-        if not path.is_file():
-            return super().send_head()  # 404 or a folder listing, as the standard server does
-        if path.name in self.faults.replace:
+        if path.is_file() and path.name in self.faults.replace:
             body = self.faults.replace[path.name](path.read_bytes())
-            self._encoding = None
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
             self.send_header("Content-Length", str(len(body)))
@@ -161,6 +161,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         variants = [(token, p) for token, p in variants if p.is_file()] if self.compression else []
         wanted = accepted(self.headers.get("Accept-Encoding"))
         chosen = next(((token, p) for token, p in variants if token in wanted), None)
+        # Only compressed copies may exist (pyodide-snapshot.bin.br/.gz): served as the kit's
+        # configs serve them (Apache's rewrite, nginx's gzip_static), else 404.
+        if not path.is_file() and chosen is None:
+            return super().send_head()  # 404 or a folder listing, as the standard server does
         body_path = chosen[1] if chosen else path
         try:
             handle = open(body_path, "rb")
@@ -169,6 +173,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return None
         stat = os.fstat(handle.fileno())
         self._encoding = chosen[0] if chosen else None  # before send_response, which logs it
+        # Revalidation, as a real server answers it: 304 and no body when nothing changed.
+        etag = f'"{int(stat.st_mtime)}-{stat.st_size}-{self._encoding or "identity"}"'
+        if self.revalidate and self.headers.get("If-None-Match") == etag:
+            handle.close()
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            if variants:
+                self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return None
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(stat.st_size))
@@ -177,15 +191,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", chosen[0])
         if variants:
             self.send_header("Vary", "Accept-Encoding")
+        if self.revalidate:
+            self.send_header("ETag", etag)
         self.end_headers()
         return handle
 
     def end_headers(self):
         if self.cache_control and "Cache-Control" not in self.faults.headers:
-            self.send_header("Cache-Control", self.cache_control)
+            url_path = urlsplit(self.path).path
+            self.send_header("Cache-Control", self.cache_control(url_path[len(self.prefix):]))
         for key, value in self.faults.headers.items():
             self.send_header(key, value)
+        self.traffic.append((urlsplit(self.path).path, sum(len(line) for line in getattr(self, "_headers_buffer", []))))
         super().end_headers()
+
+    def copyfile(self, source, outputfile):
+        sent = 0
+        while chunk := source.read(64 * 1024):
+            outputfile.write(chunk)
+            sent += len(chunk)
+        self.traffic.append((urlsplit(self.path).path, sent))
+
+
+def _per_path(cache_control: str | Callable[[str], str]) -> Callable[[str], str]:
+    """A Cache-Control value per path: the function itself, or the same text for every path."""
+    return cache_control if callable(cache_control) else (lambda _path: cache_control)
 
 
 class StaticServer:
@@ -193,16 +223,20 @@ class StaticServer:
 
     def __init__(self, root: Path | str, prefix: str = "/", faults: Faults | None = None,
                  headers: dict[str, str] | None = None, compression: bool = True,
-                 cache_control: str | None = "no-cache") -> None:
+                 cache_control: str | Callable[[str], str] | None = "no-cache") -> None:
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.root = Path(root).resolve()
         self.prefix = prefix
         self.faults = faults if faults is not None else Faults()
         self.faults.headers.update(headers or {})
         self.requests: list[Served] = []
+        #: (path, bytes) for every header block and body sent: what a visit transferred.
+        self.traffic: list[tuple[str, int]] = []
         handler = type("Handler", (_Handler,), {
             "root": self.root, "prefix": prefix, "faults": self.faults,
-            "compression": compression, "cache_control": cache_control, "log": self.requests,
+            "compression": compression, "log": self.requests,
+            "cache_control": staticmethod(_per_path(cache_control)) if cache_control else None,
+            "revalidate": callable(cache_control), "traffic": self.traffic,
         })
 
         def factory(*args, **kwargs):

@@ -78,7 +78,7 @@ def test_every_page_stays_inside_the_sub_folder(page, site_url, built_site, exte
     outside = [url for url in seen if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))]
     assert outside == [], f"requests outside {site_url}: {outside[:10]}"
     assert failed == [], failed[:10]
-    assert any("/lwt/assets/pyodide/pyodide.asm.wasm" in url for url in seen), "the worker's requests were seen too"
+    assert any(f"/lwt/{hosting_pages.RUNTIME}pyodide.asm.wasm" in url for url in seen), "the worker's requests were seen too"
 
 
 @browser_test
@@ -122,7 +122,7 @@ def test_self_check_reports_all_good(page, site_url):
     assert {"worker", "calc", "csp"} <= set(items)
     problems = {check: text for check, (status, text) in items.items() if status not in ("ok", "info")}
     assert problems == {}
-    assert "application/wasm" in items["file:assets/pyodide/pyodide.asm.wasm"][1]
+    assert "application/wasm" in items[f"file:{hosting_pages.RUNTIME}pyodide.asm.wasm"][1]
     assert page.inner_text(".lwt-selfcheck__summary") == hosting_pages.CHECK_TEXTS["all_ok"]
     assert page.get_attribute("#lwt-selfcheck", "data-failures") == "0"
     assert axe_violations(page) == []
@@ -135,13 +135,13 @@ def test_self_check_reports_mjs_served_as_text_plain(page, site_url, server_faul
     page.goto(site_url + "controle/")
     wait_for_self_check(page)
     items = check_items(page)
-    status, text = items["file:assets/pyodide/pyodide.mjs"]
+    status, text = items[f"file:{hosting_pages.RUNTIME}pyodide.mjs"]
     assert status == "fail"
     assert "text/plain" in text and "JavaScript" in text
     assert "AddType text/javascript .mjs" in text
     assert 'mimeMap fileExtension=".mjs"' in text
     assert items["file:assets/js/calc-worker.mjs"][0] == "fail"
-    assert items["file:assets/pyodide/pyodide.asm.wasm"][0] == "ok"
+    assert items[f"file:{hosting_pages.RUNTIME}pyodide.asm.wasm"][0] == "ok"
     assert items["calc"][0] == "fail"
     assert page.get_attribute("#lwt-selfcheck", "data-failures") == "5"
     assert page.inner_text(".lwt-selfcheck__summary") != hosting_pages.CHECK_TEXTS["all_ok"]
@@ -183,7 +183,7 @@ def test_self_check_page_explains_itself_without_javascript(browser, site_url):
         page.goto(site_url + "controle/")
         text = page.inner_text("article")
         assert hosting_pages.CHECK_TEXTS["initial"] in text
-        assert "assets/pyodide/pyodide.asm.wasm" in text and "application/wasm" in text
+        assert f"{hosting_pages.RUNTIME}pyodide.asm.wasm" in text and "application/wasm" in text
         assert "AddType application/wasm .wasm" in text
         assert '<mimeMap fileExtension=".mjs" mimeType="text/javascript" />' in text
         assert hosting.CSP in text

@@ -14,6 +14,7 @@ import pytest
 
 from build_scripts.mime import MIME_TYPES
 from build_scripts.offline import hosting, package_site
+from build_scripts.site import hosting_pages
 
 
 def test_zip_holds_the_site_and_the_kit(built_site, tmp_path):
@@ -26,9 +27,9 @@ def test_zip_holds_the_site_and_the_kit(built_site, tmp_path):
     expected = {path.relative_to(built_site).as_posix() for path in built_site.rglob("*") if path.is_file()}
     assert names == expected
     for name in ("index.html", "web.config", ".htaccess", "hosting/nginx.conf", "controle/index.html",
-                 "assets/pyodide/NOTICE.txt", f"assets/calc/{manifest['wheel']}", "assets/js/calc-worker.mjs"):
+                 f"{hosting_pages.RUNTIME}NOTICE.txt", f"assets/calc/{manifest['wheel']}", "assets/js/calc-worker.mjs"):
         assert name in names, name
-    assert {f"assets/pyodide/{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")} <= names
+    assert {f"{hosting_pages.RUNTIME}{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")} <= names
     again = package_site.package(built_site, tmp_path / "again.zip")
     assert again.read_bytes() == out.read_bytes(), "the same site gives the same zip"
 
@@ -66,6 +67,7 @@ def test_apache_and_nginx_kits_carry_the_same_types_and_policy(built_site):
     assert "AddType text/javascript .mjs" in htaccess and "AddType application/wasm .wasm" in htaccess
     assert f'Header always set Content-Security-Policy "{hosting.CSP}"' in htaccess
     assert htaccess.count("<IfModule") == htaccess.count("</IfModule>") >= 3
+    assert "AddEncoding br .br" in htaccess and "RewriteCond %{REQUEST_FILENAME}.br -f" in htaccess, "precompressed copies"
     assert "RemoveEncoding .gz" in htaccess, "the snapshot must reach the worker still compressed"
     nginx = (built_site / "hosting" / "nginx.conf").read_text(encoding="utf-8")
     assert "text/javascript js mjs;" in nginx and "application/wasm wasm;" in nginx

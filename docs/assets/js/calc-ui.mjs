@@ -260,6 +260,9 @@ function markEmptyRows(form) {
 
 function render(form, outcome, texts, version, showSummary) {
   const result = form.querySelector(".lwt-calc__result");
+  // The build's example outcome (see build_scripts/site/example.py) gives way to a live one.
+  for (const note of result.querySelectorAll(".lwt-example-note")) note.remove();
+  delete result.dataset.example;
   const verdictLabel = texts.verdicts[outcome.status] || outcome.status;
   const verdict = result.querySelector(".lwt-verdict");
   verdict.textContent = verdictLabel;
@@ -290,8 +293,19 @@ function render(form, outcome, texts, version, showSummary) {
   if (announce && announce.textContent !== line) announce.textContent = line;
 }
 
+// The worker started by calc-early.js from the page's head, with what it said so far; or a new one.
+function takeEarlyWorker() {
+  const early = window.__lwtEarlyWorker;
+  if (!early || !early.worker) return null;
+  delete window.__lwtEarlyWorker;
+  early.worker.removeEventListener("message", early.onMessage);
+  early.worker.removeEventListener("error", early.onError);
+  return early;
+}
+
 function startWorker() {
-  const worker = new Worker(new URL("./calc-worker.mjs", import.meta.url), { type: "module" });
+  const early = takeEarlyWorker();
+  const worker = early ? early.worker : new Worker(new URL("./calc-worker.mjs", import.meta.url), { type: "module" });
   const pending = new Map();
   const controllers = new Set();
   let ready = false;
@@ -306,12 +320,14 @@ function startWorker() {
   // No answer from the worker for this long (no next loading stage, no "ready") counts as a failure.
   let timer = setTimeout(() => { if (!ready) failAll("failed_timeout"); }, READY_TIMEOUT_MS);
 
-  worker.addEventListener("error", (event) => {
+  function onError(event) {
     event.preventDefault();
     clearTimeout(timer);
     failAll(ready ? "failed_crash" : "failed_script");
-  });
-  worker.addEventListener("message", (event) => {
+  }
+  worker.addEventListener("error", onError);
+  worker.addEventListener("message", onMessage);
+  function onMessage(event) {
     const message = event.data;
     if (message.type === "stage") {
       clearTimeout(timer);
@@ -338,9 +354,15 @@ function startWorker() {
       if (message.type === "crash") failAll("failed_crash");
       else resolve(message.outcome);
     }
-  });
+  }
+  // What the early worker said before this script ran, in order, once the forms have attached.
+  const replay = early ? () => {
+    for (const event of early.messages) onMessage(event);
+    for (const event of early.errors) onError(event);
+  } : () => {};
 
   return {
+    replay,
     attach(controller) { controllers.add(controller); },
     run(name, fields) {
       const id = nextId++;
@@ -405,7 +427,13 @@ function enhance(form, worker) {
     }
   }
 
+  // The build put the example's outcome in the page; it stays until the inputs differ from
+  // the example's (a change, or a shared link), and is then replaced by a live outcome.
+  const hasExample = form.querySelector(".lwt-calc__result[data-example]") !== null;
+  let changed = false;
+
   function later() {
+    changed = true;
     clearTimeout(debounce);
     debounce = setTimeout(() => compute(), DEBOUNCE_MS);
   }
@@ -434,7 +462,7 @@ function enhance(form, worker) {
       isReady = true;
       button.disabled = false;
       setStatus(form, texts.ready, "ready");
-      compute({ showSummary: restored, keepUrl: true });
+      if (restored || changed || !hasExample) compute({ showSummary: restored, keepUrl: true });
     },
     fail(key) {
       isReady = false;
@@ -453,5 +481,6 @@ if (forms.length > 0) {
     const worker = startWorker();
     window.__lwtWorker = worker; // shared with plan-ui.mjs (save and open a plan), so a page runs one worker
     for (const form of forms) enhance(form, worker);
+    worker.replay();
   }
 }

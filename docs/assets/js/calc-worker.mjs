@@ -13,7 +13,6 @@
 // started, and `boot`: "snapshot" or "fresh") for the benchmark; the page ignores them.
 
 const base = new URL("./", import.meta.url);
-const pyodideBase = new URL("../pyodide/", base);
 const calcBase = new URL("../calc/", base);
 const marks = { start: performance.now() };
 const mark = (name) => { marks[name] = performance.now(); };
@@ -34,13 +33,19 @@ async function fetchOk(url) {
   return response;
 }
 
-// The snapshot is stored gzip-compressed (a third of the runtime's size instead of 31 MB);
-// it is inflated here into one buffer of the size the manifest gives. A server that already
-// sent it with Content-Encoding has had the browser inflate it.
+// The snapshot is stored compressed (31 MB of memory, mostly zeros). A server set up by the
+// hosting kit answers `negotiated` (pyodide-snapshot.bin) with the brotli or gzip copy and a
+// Content-Encoding, and the browser inflates it. Any other server answers 404 there; the
+// gzip file itself (`file`) is then fetched and inflated here. Either way it lands in one
+// buffer of the size the manifest gives.
 async function fetchSnapshot(entry) {
-  const response = await fetchOk(new URL(entry.file, calcBase));
-  const encoded = (response.headers.get("Content-Encoding") || "").includes("gzip");
-  const stream = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
+  let response = entry.negotiated ? await fetch(new URL(entry.negotiated, calcBase)) : null;
+  if (!response || !response.ok || !response.headers.get("Content-Encoding")) {
+    response = await fetchOk(new URL(entry.file, calcBase));
+  }
+  const encoding = response.headers.get("Content-Encoding") || "";
+  const inflated = encoding.includes("gzip") || encoding.includes("br");
+  const stream = inflated ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
   const bytes = new Uint8Array(entry.bytes);
   let offset = 0;
   const reader = stream.getReader();
@@ -102,12 +107,24 @@ function guarded(loading) {
 }
 
 // Returns Pyodide with the calculators importable, and how it got there.
-async function startPyodide(loadPyodide, manifest) {
+// The standard library: a restored snapshot has imported all it needs and gets an empty one;
+// a fresh start gets the build's trimmed one (only what the calculators import), or Pyodide's.
+function stdlibFor(manifest, snapshot) {
+  const name = snapshot ? manifest.snapshot.stdlib : manifest.stdlib;
+  return name ? { stdLibURL: new URL(name, calcBase).href } : {};
+}
+
+async function startPyodide(loadPyodide, manifest, pyodideBase) {
   const options = { indexURL: pyodideBase.href, packages: [] };
+  if (manifest.lock_info) {
+    // No package is ever loaded: the lock's own header is enough, and its 22 kB are not fetched.
+    options.lockFileContents = { info: manifest.lock_info, packages: {} };
+    options.packageBaseUrl = pyodideBase.href;
+  }
   if (manifest.snapshot && typeof DecompressionStream === "function") {
     try {
       // Pyodide fetches and compiles its runtime while the snapshot downloads and inflates.
-      const py = await guarded(loadPyodide({ ...options, _loadSnapshot: fetchSnapshot(manifest.snapshot) }));
+      const py = await guarded(loadPyodide({ ...options, ...stdlibFor(manifest, true), _loadSnapshot: fetchSnapshot(manifest.snapshot) }));
       return { py, boot: "snapshot" };
     } catch (error) {
       if (error instanceof RuntimeFileError) throw error;
@@ -116,7 +133,7 @@ async function startPyodide(loadPyodide, manifest) {
   }
   const wheelPromise = fetchWheel(manifest);
   wheelPromise.catch(() => {}); // reported below, where it is awaited
-  const py = await guarded(loadPyodide(options));
+  const py = await guarded(loadPyodide({ ...options, ...stdlibFor(manifest, false) }));
   mark("runtime_fresh");
   await bundleStep(async () => {
     py.unpackArchive(await wheelPromise, "whl", { extractDir: "/lwt" });
@@ -129,12 +146,20 @@ async function startPyodide(loadPyodide, manifest) {
 async function start() {
   postMessage({ type: "stage", stage: "runtime" });
   try {
-    const [{ loadPyodide }, manifest] = await Promise.all([
-      import(new URL("pyodide.mjs", pyodideBase).href),
-      bundleStep(() => manifestPromise),
+    // The runtime's folder is named by its version. The page that starts this worker passes it
+    // (`?runtime=`), so that Pyodide's module loads while the manifest is fetched; without it,
+    // the manifest names it.
+    const asked = new URL(import.meta.url).searchParams.get("runtime");
+    const given = asked && /^pyodide\/[0-9A-Za-z.+-]+\/$/.test(asked) ? asked : null;
+    const runtimeBase = given
+      ? Promise.resolve(new URL(given, new URL("../", base)))
+      : bundleStep(() => manifestPromise).then((manifest) => new URL(manifest.runtime, calcBase));
+    const pyodideModule = runtimeBase.then((runtime) => import(new URL("pyodide.mjs", runtime).href));
+    const [{ loadPyodide }, manifest, pyodideBase] = await Promise.all([
+      pyodideModule, bundleStep(() => manifestPromise), runtimeBase,
     ]);
     mark("pyodide_module");
-    const { py, boot } = await startPyodide(loadPyodide, manifest);
+    const { py, boot } = await startPyodide(loadPyodide, manifest, pyodideBase);
     mark("runtime");
     postMessage({ type: "stage", stage: "rules" });
     await bundleStep(() => {

@@ -47,6 +47,18 @@ NO_CACHE = "no-cache"
 CALC_UNVERSIONED = ("manifest.json", "rules.json")
 
 
+def _runtime() -> str:
+    """``assets/pyodide/<version>/``: the runtime's folder, named by its version."""
+    try:
+        return "assets/" + bundle.runtime_folder()
+    except FileNotFoundError:  # no node_modules: only the pages' texts need it then
+        return "assets/pyodide/<versie>/"
+
+
+#: The runtime's folder in the site, from the site root.
+RUNTIME = _runtime()
+
+
 def cache_control(path: str) -> str:
     """The Cache-Control the kit's configs send for ``path`` (relative to the site, any prefix)."""
     if re.search(r"(^|/)assets/pyodide/[^/]+/", path) or re.search(r"(^|/)assets/calc/[0-9a-f]{12}/", path):

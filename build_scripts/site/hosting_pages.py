@@ -19,20 +19,9 @@ from html import escape
 from calculators import dutch
 
 from ..bundle import wheel as bundle
-from ..offline.hosting import CSP
+from ..offline.hosting import CSP, RUNTIME
 from .macros import Context, MacroError
 from .templating import html, render
-
-
-def _runtime() -> str:
-    """``assets/pyodide/<version>/``: the runtime's folder, named by its version."""
-    try:
-        return "assets/" + bundle.runtime_folder()
-    except FileNotFoundError:  # no node_modules: only the macros' texts need it then
-        return "assets/pyodide/<versie>/"
-
-
-RUNTIME = _runtime()
 
 #: What the browser accepts as JavaScript (HTML standard, "JavaScript MIME type essence match").
 JAVASCRIPT_TYPES = [

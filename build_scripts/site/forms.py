@@ -346,19 +346,6 @@ def _checked_date(rules: Rules) -> str:
         return head
 
 
-#: A classic inline script: when the page module (calc-ui.mjs) cannot load at all, for example
-#: because the server sends .mjs as text/plain, it still shows the failure message. Texts come
-#: from the form's JSON block; on the print page it does nothing.
-WATCHDOG = (
-    "(function(){var f=document.currentScript.closest('form');"
-    "function fail(){if(f.dataset.state!=='static'||document.getElementById('print-site-page'))return;"
-    "var t=JSON.parse(f.querySelector('script.lwt-calc__text').textContent),s=f.querySelector('.lwt-calc__status');"
-    "s.setAttribute('role','alert');s.textContent=t.failed_script;f.dataset.state='failed';}"
-    "window.addEventListener('error',function(e){var x=e.target;if(x&&x.tagName==='SCRIPT'&&/calc-ui\\.mjs/.test(x.src))fail();},true);"
-    "window.addEventListener('load',function(){setTimeout(fail,0);});})();"
-)
-
-
 def render_form(name: str, rules: Rules, on: date) -> str:
     """The complete form for calculator ``name``, as one HTML block without blank lines."""
     description = describe(name, rules, on)
@@ -397,6 +384,5 @@ def render_form(name: str, rules: Rules, on: date) -> str:
         f'<p class="lwt-calc__announce" role="status"></p>'
         f'<p class="lwt-calc__colophon">{escape(colophon)}</p>'
         f'<script type="application/json" class="lwt-calc__text">{_ui_json(description["name"], rules)}</script>'
-        f"<script>{WATCHDOG}</script>"
         "</form>"
     )

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from build_scripts.offline import hosting, package_site
+from build_scripts.offline import csp, hosting, package_site
 from tests.browser.conftest import axe_violations, renders, wait_for_render, wait_until_ready
 
 browser_test = pytest.mark.browser
@@ -82,15 +82,15 @@ def test_every_page_stays_inside_the_sub_folder(page, site_url, built_site, exte
 
 
 @browser_test
-def test_stage_uren_works_under_the_documented_csp(context, site_url, server_faults):
+def test_stage_uren_works_under_the_documented_csp(context, site_url, server_faults, built_site):
     """With the kit's Content-Security-Policy (and nosniff) the calculator loads and computes."""
-    server_faults.headers["Content-Security-Policy"] = hosting.CSP
+    server_faults.headers["Content-Security-Policy"] = csp.read_policy(built_site)
     server_faults.headers["X-Content-Type-Options"] = "nosniff"
     page = context.new_page()
     violations: list[str] = []
     page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     response = page.goto(site_url + "rekenhulpen/stage-uren/")
-    assert response.headers["content-security-policy"] == hosting.CSP
+    assert response.headers["content-security-policy"] == csp.read_policy(built_site)
     wait_until_ready(page)
     form = page.locator("form[data-calc=stage_uren]")
     assert form.get_attribute("data-state") == "ready"
@@ -161,20 +161,20 @@ def test_about_page_passes_axe_and_names_the_kit(page, site_url):
 
 
 @browser_test
-def test_self_check_sees_a_policy_that_blocks_webassembly(page, site_url, server_faults):
+def test_self_check_sees_a_policy_that_blocks_webassembly(page, site_url, server_faults, built_site):
     """A policy without 'wasm-unsafe-eval' stops the calculators, and the check says so."""
-    server_faults.headers["Content-Security-Policy"] = hosting.CSP.replace(" 'wasm-unsafe-eval'", "")
+    server_faults.headers["Content-Security-Policy"] = csp.read_policy(built_site).replace(" 'wasm-unsafe-eval'", "")
     page.goto(site_url + "controle/")
     wait_for_self_check(page)
     items = check_items(page)
-    assert items["csp"][0] == "info" and "script-src 'self' 'unsafe-inline';" in items["csp"][1]
+    assert items["csp"][0] == "info" and "script-src 'self' 'sha256-" in items["csp"][1]
     assert items["worker"][0] == "ok"
     assert items["calc"][0] == "fail"
     assert "wasm-unsafe-eval" in items["calc"][1]
 
 
 @browser_test
-def test_self_check_page_explains_itself_without_javascript(browser, site_url):
+def test_self_check_page_explains_itself_without_javascript(browser, site_url, built_site):
     """Without JavaScript the page still says what the server must send, and how to fix it."""
     context = browser.new_context(java_script_enabled=False)
     context.route("**/*", lambda route: route.continue_() if urlparse(route.request.url).hostname == "127.0.0.1" else route.abort())
@@ -186,7 +186,7 @@ def test_self_check_page_explains_itself_without_javascript(browser, site_url):
         assert "assets/pyodide/pyodide.asm.wasm" in text and "application/wasm" in text
         assert "AddType application/wasm .wasm" in text
         assert '<mimeMap fileExtension=".mjs" mimeType="text/javascript" />' in text
-        assert hosting.CSP in text
+        assert csp.read_policy(built_site) in text
     finally:
         context.close()
 
@@ -226,7 +226,7 @@ def test_iis_web_config_maps_the_types_and_sends_the_policy(built_site):
     removed = {node.get("fileExtension") for node in tree.iter("remove") if node.get("fileExtension")}
     assert set(maps) <= removed, "every map is preceded by a remove, so an existing map does not break IIS"
     headers = {node.get("name"): node.get("value") for node in tree.iter("add")}
-    assert headers["Content-Security-Policy"] == hosting.CSP
+    assert headers["Content-Security-Policy"] == csp.read_policy(built_site)
     caching = {node.get("path"): node.find(".//clientCache").attrib for node in tree.getroot().findall("location")}
     assert caching["assets/calc"]["cacheControlMaxAge"] == "365.00:00:00"
     assert caching["assets/pyodide"]["cacheControlMode"] == "UseMaxAge"
@@ -239,12 +239,12 @@ def test_apache_and_nginx_kits_carry_the_same_types_and_policy(built_site):
     """.htaccess and hosting/nginx.conf set the two types and the CSP, guarded per module."""
     htaccess = (built_site / ".htaccess").read_text(encoding="utf-8")
     assert "AddType text/javascript .mjs" in htaccess and "AddType application/wasm .wasm" in htaccess
-    assert f'Header always set Content-Security-Policy "{hosting.CSP}"' in htaccess
+    assert f'Header always set Content-Security-Policy "{csp.read_policy(built_site)}"' in htaccess
     assert htaccess.count("<IfModule") == htaccess.count("</IfModule>") >= 3
     assert "RemoveEncoding .gz" in htaccess, "the snapshot must reach the worker still compressed"
     nginx = (built_site / "hosting" / "nginx.conf").read_text(encoding="utf-8")
     assert "text/javascript js mjs;" in nginx and "application/wasm wasm;" in nginx
-    assert f'add_header Content-Security-Policy "{hosting.CSP}" always;' in nginx
+    assert f'add_header Content-Security-Policy "{csp.read_policy(built_site)}" always;' in nginx
     assert '"~/assets/calc/[0-9a-f]{12}/"' in nginx, "a regex with braces must be quoted in nginx"
     code = "\n".join(line.split("#")[0] for line in nginx.splitlines())
     assert code.count("{") == code.count("}")

@@ -134,9 +134,31 @@ def write_calculator_bundle(site_dir: Path, rules: dict[str, Any]) -> dict[str, 
     if snapshot is not None:
         compressed, size = snapshot
         (target.parent / SNAPSHOT_NAME).write_bytes(compressed)
-        manifest["snapshot"] = {"file": f"{digest}/{SNAPSHOT_NAME}", "bytes": size}
+        manifest["snapshot"] = {"file": f"{digest}/{SNAPSHOT_NAME}", "bytes": size, "sha256": snapshot_sha256(compressed)}
     (calc_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
+
+
+def snapshot_sha256(compressed: bytes) -> str:
+    """SHA-256 of the snapshot as Pyodide gets it (inflated): the worker checks the bytes it hands
+    over, which are the same whether the server sent the file as stored or with Content-Encoding."""
+    return hashlib.sha256(gzip.decompress(compressed)).hexdigest()
+
+
+def runtime_integrity(site_dir: Path, manifest: dict[str, Any]) -> dict[str, str]:
+    """SHA-256 (hex) of every runtime file the worker fetches as stored, by path from the site root.
+
+    The worker verifies each file against this table before Pyodide gets it, so that a half
+    finished upload or a stale cache gives a clear message instead of an obscure failure.
+    """
+    files = [pyodide_dir(site_dir) / name for name in PYODIDE_FILES]
+    files.append(site_dir / "assets" / "calc" / manifest["wheel"])
+    return {path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+
+def pyodide_dir(site_dir: Path) -> Path:
+    """Where the build puts the Pyodide runtime in the site."""
+    return site_dir / "assets" / "pyodide"
 
 
 def pyodide_version() -> str:
@@ -183,7 +205,7 @@ def _licence_texts() -> dict[str, Path]:
 def copy_pyodide(site_dir: Path) -> str:
     """Copy the runtime files and the notice to ``assets/pyodide/``; return the Pyodide version."""
     version = pyodide_version()
-    target = site_dir / "assets" / "pyodide"
+    target = pyodide_dir(site_dir)
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         source = PYODIDE_DIR / name

@@ -73,6 +73,7 @@ def on_post_build(config):
         raise PluginError(str(missing)) from missing
     manifest = bundle.write_calculator_bundle(site_dir, _state["compiled"])
     manifest["pyodide"] = version
+    manifest["integrity"] = bundle.runtime_integrity(site_dir, manifest)
     (site_dir / "assets" / "calc" / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     (site_dir / "assets" / "calc" / "rules.json").write_text(
         json.dumps(_state["compiled"], ensure_ascii=False, indent=1), encoding="utf-8"

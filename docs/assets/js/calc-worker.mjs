@@ -15,6 +15,7 @@
 const base = new URL("./", import.meta.url);
 const pyodideBase = new URL("../pyodide/", base);
 const calcBase = new URL("../calc/", base);
+const siteRoot = new URL("../../", base);
 const marks = { start: performance.now() };
 const mark = (name) => { marks[name] = performance.now(); };
 
@@ -34,6 +35,72 @@ async function fetchOk(url) {
   return response;
 }
 
+// --- Integrity: every runtime file is checked against the build before Pyodide gets it ---------
+// The manifest gives the SHA-256 of each runtime file (`integrity`, paths from the site root) and
+// of the inflated snapshot. A file that does not match (a half-finished upload, a stale cache,
+// files of two versions mixed) ends the start-up with reason "integrity" instead of an obscure
+// failure later. Pyodide's own requests (its wasm, stdlib and lock file) go through `fetch`,
+// which is wrapped here: a listed file's body is passed on as it arrives, but its end is only
+// signalled after its hash matched, so no consumer ever sees a complete unverified file and the
+// wasm still compiles while it streams. The two JavaScript modules are imported, not fetched,
+// and are not covered.
+class IntegrityError extends Error {}
+let integrityFailure = null;
+let reportIntegrity;
+const integrityProblem = new Promise((resolve, reject) => { reportIntegrity = reject; });
+integrityProblem.catch(() => {});
+const expectedHashes = new Map();
+
+function mismatch(name, detail = "the file does not match the build (SHA-256)") {
+  const error = new IntegrityError(`${name}: ${detail}`);
+  if (!integrityFailure) integrityFailure = error;
+  reportIntegrity(error);
+  return error;
+}
+
+async function sha256Hex(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function verifiedResponse(response, expected, name) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  const body = new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (!done) {
+        chunks.push(value);
+        length += value.length;
+        controller.enqueue(value);
+        return;
+      }
+      const all = new Uint8Array(length);
+      let offset = 0;
+      for (const chunk of chunks) { all.set(chunk, offset); offset += chunk.length; }
+      chunks.length = 0;
+      if (await sha256Hex(all) === expected) controller.close();
+      else controller.error(mismatch(name));
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+const nativeFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = async function verifyingFetch(input, init) {
+  const response = await nativeFetch(input, init);
+  const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href);
+  const expected = expectedHashes.get(url.href);
+  if (!expected || !response.ok || !response.body) return response;
+  return verifiedResponse(response, expected, url.pathname.split("/").pop());
+};
+
+function expectIntegrity(manifest) {
+  for (const [path, hash] of Object.entries(manifest.integrity || {})) expectedHashes.set(new URL(path, siteRoot).href, hash);
+}
+
 // The snapshot is stored gzip-compressed (a third of the runtime's size instead of 31 MB);
 // it is inflated here into one buffer of the size the manifest gives. A server that already
 // sent it with Content-Encoding has had the browser inflate it.
@@ -44,20 +111,28 @@ async function fetchSnapshot(entry) {
   const bytes = new Uint8Array(entry.bytes);
   let offset = 0;
   const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (offset + value.length > bytes.length) throw new Error("snapshot larger than announced");
-    bytes.set(value, offset);
-    offset += value.length;
+  // A snapshot that is found but does not inflate to the announced bytes is not the build's.
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (offset + value.length > bytes.length) throw new Error("snapshot larger than announced");
+      bytes.set(value, offset);
+      offset += value.length;
+    }
+    if (offset !== bytes.length) throw new Error("snapshot shorter than announced");
+  } catch (error) {
+    if (entry.sha256) throw mismatch(entry.file.split("/").pop(), describe(error));
+    throw error;
   }
-  if (offset !== bytes.length) throw new Error("snapshot shorter than announced");
+  if (entry.sha256 && await sha256Hex(bytes) !== entry.sha256) throw mismatch(entry.file.split("/").pop());
   mark("snapshot");
   return bytes;
 }
 
 const manifestPromise = fetchOk(new URL("manifest.json", calcBase)).then(async (response) => {
   const manifest = await response.json();
+  expectIntegrity(manifest);
   mark("manifest");
   return manifest;
 });
@@ -98,7 +173,7 @@ for (const name of ["instantiateStreaming", "instantiate"]) {
 }
 
 function guarded(loading) {
-  return Promise.race([loading, runtimeProblem]);
+  return Promise.race([loading, runtimeProblem, integrityProblem]);
 }
 
 // Returns Pyodide with the calculators importable, and how it got there.
@@ -110,7 +185,7 @@ async function startPyodide(loadPyodide, manifest) {
       const py = await guarded(loadPyodide({ ...options, _loadSnapshot: fetchSnapshot(manifest.snapshot) }));
       return { py, boot: "snapshot" };
     } catch (error) {
-      if (error instanceof RuntimeFileError) throw error;
+      if (error instanceof RuntimeFileError || integrityFailure) throw integrityFailure || error;
       marks.snapshot_error = describe(error);
     }
   }
@@ -145,7 +220,8 @@ async function start() {
       postMessage({ type: "ready", version, manifest, timings: { origin: performance.timeOrigin, boot, marks } });
     });
   } catch (error) {
-    fail(error instanceof BundleError ? "bundle" : "runtime", error);
+    if (integrityFailure) fail("integrity", integrityFailure);
+    else fail(error instanceof BundleError ? "bundle" : "runtime", error);
   }
 }
 

@@ -38,12 +38,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-## browser: Debian's Chromium, poppler (pdftoppm, pdfinfo) and fonts, for browser tests and the PDF
+## browser: Debian's Chromium, poppler (pdftoppm, pdfinfo), fonts, and Apache and nginx (the kit's server tests), for browser tests and the PDF
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
-		echo "Chromium en poppler-utils installeren (apt-get)…"; \
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
+		|| [ ! -x /usr/sbin/apache2 ] || [ ! -x /usr/sbin/nginx ] || ! command -v brotli >/dev/null; then \
+		echo "Chromium, poppler-utils, Apache, nginx en brotli installeren (apt-get)…"; \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-			chromium poppler-utils fonts-liberation fonts-dejavu-core; \
+			chromium poppler-utils fonts-liberation fonts-dejavu-core apache2 nginx-light brotli; \
 	fi
 
 ## build: the static site in site/

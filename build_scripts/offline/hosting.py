@@ -276,6 +276,7 @@ location /lwt/ {{
     charset utf-8;
     charset_types text/css text/javascript text/plain application/json;
     gzip on;
+    gzip_vary on;
     gzip_types text/css text/javascript application/json application/wasm image/svg+xml;
     add_header Cache-Control $lwt_cache_control always;
 {headers}
@@ -291,7 +292,8 @@ beginnen (.htaccess). Een submap (bijvoorbeeld /lwt/) mag.
 
 - IIS: web.config staat er al bij; die regelt de bestandstypen, de cache en de
   Content-Security-Policy.
-- Apache: .htaccess staat er al bij (de server moet 'AllowOverride FileInfo' toestaan).
+- Apache: .htaccess staat er al bij (de server moet 'AllowOverride FileInfo' toestaan
+  en mod_headers aan hebben: 'a2enmod headers').
 - nginx: neem hosting/nginx.conf over in de configuratie van de server.
 
 Open daarna in een browser de pagina controle/ van de site ("Controle installatie"). Die zegt

@@ -155,6 +155,9 @@ def _flip(data: bytes) -> bytes:
 def _tamper(context, url: str, change) -> None:
     """Serve ``url`` (also to the worker) with its body changed; registered after the context's guard, so it wins."""
     def handler(route):
+        if route.request.method != "GET":  # the self-check's HEAD requests have no body to change
+            route.fallback()
+            return
         response = route.fetch()
         route.fulfill(response=response, body=change(response.body()))
     context.route(url, handler)
@@ -194,3 +197,19 @@ def test_the_untampered_runtime_passes_its_checks(page, site_url, built_site):
     wait_until_ready(page)
     assert page.get_attribute("form[data-calc]", "data-state") == "ready"
     assert page.evaluate("() => window.__lwtCalc.ready") is True
+
+
+@browser_test
+def test_the_self_check_says_when_the_files_do_not_match_the_build(context, site_url):
+    """On the self-check page a changed runtime file is named as a mismatch with the build, with what to do."""
+    _tamper(context, site_url + "assets/pyodide/python_stdlib.zip", _flip)
+    page = context.new_page()
+    page.goto(site_url + "controle/")
+    page.wait_for_function("() => document.getElementById('lwt-selfcheck').dataset.state === 'done'", timeout=SELF_CHECK_TIMEOUT)
+    items = dict(page.eval_on_selector_all(
+        ".lwt-selfcheck__item", "els => els.map(e => [e.dataset.check, [e.dataset.status, e.innerText]])"
+    ))
+    status, text = items["calc"]
+    assert status == "fail"
+    assert "komen niet overeen met deze versie van de site" in text and "python_stdlib.zip" in text
+    assert hosting.CHECK_FIXES["integrity"][0]["text"] in text

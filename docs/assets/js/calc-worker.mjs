@@ -105,8 +105,12 @@ function expectIntegrity(manifest) {
 // it is inflated here into one buffer of the size the manifest gives. A server that already
 // sent it with Content-Encoding has had the browser inflate it.
 async function fetchSnapshot(entry) {
-  const response = await fetchOk(new URL(entry.file, calcBase));
-  const encoded = (response.headers.get("Content-Encoding") || "").includes("gzip");
+  const fetched = await fetchOk(new URL(entry.file, calcBase));
+  const encoded = (fetched.headers.get("Content-Encoding") || "").includes("gzip");
+  // As stored: the compressed bytes are checked while they stream (a sixth of the inflated size).
+  const name = entry.file.split("/").pop();
+  const checkStored = !encoded && entry.file_sha256;
+  const response = checkStored ? verifiedResponse(fetched, entry.file_sha256, name) : fetched;
   const stream = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
   const bytes = new Uint8Array(entry.bytes);
   let offset = 0;
@@ -122,10 +126,11 @@ async function fetchSnapshot(entry) {
     }
     if (offset !== bytes.length) throw new Error("snapshot shorter than announced");
   } catch (error) {
-    if (entry.sha256) throw mismatch(entry.file.split("/").pop(), describe(error));
+    if (integrityFailure) throw integrityFailure;
+    if (entry.sha256) throw mismatch(name, describe(error));
     throw error;
   }
-  if (entry.sha256 && await sha256Hex(bytes) !== entry.sha256) throw mismatch(entry.file.split("/").pop());
+  if (!checkStored && entry.sha256 && await sha256Hex(bytes) !== entry.sha256) throw mismatch(name);
   mark("snapshot");
   return bytes;
 }

@@ -39,14 +39,17 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 ## browser: Debian's Chromium, Firefox ESR, WebKitGTK (WebKitWebDriver) with Xvfb, poppler (pdftoppm,
-## pdfinfo) and fonts, for the browser tests in three engines and the PDF
+## pdfinfo), fonts, and Apache, nginx and brotli (the hosting kit on real servers), for the browser
+## tests in three engines and the PDF
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
 		|| ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null \
-		|| ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then \
-		echo "Chromium, Firefox ESR, WebKitGTK, Xvfb en poppler-utils installeren (apt-get)…"; \
+		|| ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null \
+		|| [ ! -x /usr/sbin/apache2 ] || [ ! -x /usr/sbin/nginx ] || ! command -v brotli >/dev/null; then \
+		echo "Chromium, Firefox ESR, WebKitGTK, Xvfb, poppler-utils, Apache, nginx en brotli installeren (apt-get)…"; \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-			chromium firefox-esr webkit2gtk-driver xvfb xauth poppler-utils fonts-liberation fonts-dejavu-core; \
+			chromium firefox-esr webkit2gtk-driver xvfb xauth poppler-utils fonts-liberation fonts-dejavu-core \
+			apache2 nginx-light brotli; \
 	fi
 
 ## build: the static site in site/

@@ -49,6 +49,7 @@ def finish(site_dir: Path, compiled: dict[str, Any], on: date) -> dict[str, Any]
     calls = example.discovery_calls(render_form, Rules(compiled))
     manifest = bundle.write_calculator_bundle(site_dir, compiled, calls)
     manifest["pyodide"] = version
+    manifest["integrity"] = bundle.runtime_integrity(site_dir, manifest)
     calc = site_dir / "assets" / "calc"
     (calc / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     (calc / "rules.json").write_text(json.dumps(compiled, ensure_ascii=False, indent=1), encoding="utf-8")

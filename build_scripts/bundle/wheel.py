@@ -191,6 +191,7 @@ def write_calculator_bundle(site_dir: Path, rules: dict[str, Any], calls: list[l
         manifest["snapshot"] = {
             "file": f"{digest}/{SNAPSHOT_NAME}", "negotiated": f"{digest}/{SNAPSHOT_NAME.removesuffix('.gz')}",
             "bytes": snapshot["bytes"], "stdlib": f"{digest}/python_stdlib_empty.zip",
+            "file_sha256": hashlib.sha256(snapshot["gz"]).hexdigest(), "sha256": snapshot_sha256(snapshot["gz"]),
         }
     (calc_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
@@ -199,6 +200,33 @@ def write_calculator_bundle(site_dir: Path, rules: dict[str, Any], calls: list[l
 def runtime_folder(version: str | None = None) -> str:
     """The Pyodide runtime's folder, relative to ``assets/``: named by its version, so cached a year."""
     return f"pyodide/{version or pyodide_version()}/"
+
+
+def snapshot_sha256(compressed: bytes) -> str:
+    """SHA-256 of the snapshot as Pyodide gets it (inflated). The worker checks the file as stored
+    (``file_sha256``, 5x fewer bytes to hash) and falls back to this one only when the server sent
+    it with Content-Encoding, so that the browser already inflated it."""
+    return hashlib.sha256(gzip.decompress(compressed)).hexdigest()
+
+
+def runtime_integrity(site_dir: Path, manifest: dict[str, Any]) -> dict[str, str]:
+    """SHA-256 (hex) of every runtime file the worker fetches as stored, by path from the site root.
+
+    The worker verifies each file against this table before Pyodide gets it, so that a half
+    finished upload or a stale cache gives a clear message instead of an obscure failure.
+    """
+    calc = site_dir / "assets" / "calc"
+    files = [pyodide_dir(site_dir) / name for name in PYODIDE_FILES]
+    files.append(calc / manifest["wheel"])
+    for stdlib in (manifest.get("stdlib"), (manifest.get("snapshot") or {}).get("stdlib")):
+        if stdlib:
+            files.append(calc / stdlib)
+    return {path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+
+def pyodide_dir(site_dir: Path) -> Path:
+    """Where the build puts the Pyodide runtime in the site: ``assets/pyodide/<version>/``."""
+    return site_dir / "assets" / runtime_folder()
 
 
 def pyodide_version() -> str:
@@ -245,7 +273,7 @@ def _licence_texts() -> dict[str, Path]:
 def copy_pyodide(site_dir: Path) -> str:
     """Copy the runtime files and the notice to ``assets/pyodide/<version>/``; return the version."""
     version = pyodide_version()
-    target = site_dir / "assets" / runtime_folder(version)
+    target = pyodide_dir(site_dir)
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         source = PYODIDE_DIR / name

@@ -26,14 +26,28 @@ from calculators import dutch
 
 from ..bundle import wheel as bundle
 from ..mime import MIME_TYPES
+from . import csp as content_policy
 from . import print_page
 
-#: The policy the site works under (verified by tests/e2e/test_offline.py). Material's inline
-#: scripts need 'unsafe-inline'; Pyodide compiles WebAssembly, hence 'wasm-unsafe-eval'.
-CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; worker-src 'self'; "
-    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'"
-)
+#: The policy the site works under, as pages show it: a placeholder that ``csp.apply`` replaces
+#: with the policy made from the built pages (script hashes, no 'unsafe-inline' for scripts).
+CSP = content_policy.PLACEHOLDER
+
+#: Hardening headers besides the policy, the same for every server. Referrer: only to the site
+#: itself (an intranet address does not leak to the sites the pages link to). The self-check and
+#: the print page need none of the features switched off here.
+HARDENING_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "X-Frame-Options": "SAMEORIGIN",
+}
+
+
+def security_headers(policy: str) -> dict[str, str]:
+    """Every header the kit sends on every response: the policy and the hardening headers."""
+    return {"Content-Security-Policy": policy, **HARDENING_HEADERS}
+
 
 #: Types that IIS does not know, or knows wrongly, out of the box; web.config maps these.
 IIS_MIME = (".mjs", ".wasm", ".whl", ".json", ".map", ".gz", ".conf")
@@ -69,7 +83,7 @@ def cache_control(path: str) -> str:
 # --- The files of the kit ------------------------------------------------------------------
 
 
-def web_config() -> str:
+def web_config(policy: str) -> str:
     """IIS 7.5 or newer; works at the root of a site and in a sub-folder (application)."""
     maps = "\n".join(
         f'      <remove fileExtension="{ext}" />\n      <mimeMap fileExtension="{ext}" mimeType="{MIME_TYPES[ext].split(";")[0]}" />'
@@ -82,6 +96,10 @@ def web_config() -> str:
         "    </system.webServer>\n"
         "  </location>"
         for name in CALC_UNVERSIONED
+    )
+    headers = "\n".join(
+        f'        <remove name="{name}" />\n        <add name="{name}" value="{escape(value)}" />'
+        for name, value in security_headers(policy).items()
     )
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <!--
@@ -101,10 +119,7 @@ def web_config() -> str:
     </staticContent>
     <httpProtocol>
       <customHeaders>
-        <remove name="Content-Security-Policy" />
-        <add name="Content-Security-Policy" value="{escape(CSP)}" />
-        <remove name="X-Content-Type-Options" />
-        <add name="X-Content-Type-Options" value="nosniff" />
+{headers}
       </customHeaders>
     </httpProtocol>
   </system.webServer>
@@ -126,11 +141,12 @@ def web_config() -> str:
 """
 
 
-def htaccess() -> str:
+def htaccess(policy: str) -> str:
     """Apache 2.4; needs ``AllowOverride FileInfo`` for the folder (else put it in the vhost)."""
     add_types = "\n".join(
         f"  AddType {MIME_TYPES[ext].split(';')[0]} {ext}" for ext in (".mjs", ".wasm", ".whl", ".json", ".map", ".gz")
     )
+    headers = "\n".join(f'  Header always set {name} "{value}"' for name, value in security_headers(policy).items())
     return f"""# Wegwijzer leer-werktrajecten vmbo: instellingen voor Apache 2.4.
 # Dit bestand werkt als de beheerder voor deze map 'AllowOverride FileInfo' (of 'All') heeft
 # ingesteld. Geeft de site na het plaatsen fout 500? Dan mag .htaccess deze regels hier niet
@@ -158,8 +174,7 @@ def htaccess() -> str:
 </IfModule>
 
 <IfModule mod_headers.c>
-  Header always set Content-Security-Policy "{CSP}"
-  Header always set X-Content-Type-Options "nosniff"
+{headers}
   Header append Vary Accept-Encoding
   # Cache: standaard elke keer controleren; de Python-omgeving (map naar de versie) en regels
   # en rekenhulpen (map naar de inhoud) een jaar.
@@ -178,12 +193,13 @@ def htaccess() -> str:
 """
 
 
-def nginx_conf() -> str:
+def nginx_conf(policy: str) -> str:
     """A snippet: one ``map`` for the ``http`` block, one ``location`` for the ``server`` block."""
     by_type: dict[str, list[str]] = {}
     for ext, mime in MIME_TYPES.items():
         by_type.setdefault(mime.split(";")[0], []).append(ext.lstrip("."))
     types = "\n".join(f"        {mime} {' '.join(exts)};" for mime, exts in by_type.items())
+    headers = "\n".join(f'    add_header {name} "{value}" always;' for name, value in security_headers(policy).items())
     return f"""# Wegwijzer leer-werktrajecten vmbo: instellingen voor nginx.
 # Pas twee dingen aan: het adres (/lwt/) en de map op schijf (/var/www/lwt/).
 # Staat de site in de hoofdmap van de server, gebruik dan 'location / {{' en 'root /var/www/lwt;'
@@ -216,8 +232,7 @@ location /lwt/ {{
     # nog kleiner; zet dan het hekje voor de volgende regel weg.
     # brotli_static on;
     add_header Cache-Control $lwt_cache_control always;
-    add_header Content-Security-Policy "{CSP}" always;
-    add_header X-Content-Type-Options "nosniff" always;
+{headers}
 }}
 """
 
@@ -230,7 +245,8 @@ beginnen (.htaccess). Een submap (bijvoorbeeld /lwt/) mag.
 
 - IIS: web.config staat er al bij; die regelt de bestandstypen, de cache en de
   Content-Security-Policy.
-- Apache: .htaccess staat er al bij (de server moet 'AllowOverride FileInfo' toestaan).
+- Apache: .htaccess staat er al bij (de server moet 'AllowOverride FileInfo' toestaan
+  en mod_headers aan hebben: 'a2enmod headers').
 - nginx: neem hosting/nginx.conf over in de configuratie van de server.
 
 Open daarna in een browser de pagina controle/ van de site ("Controle installatie"). Die zegt
@@ -282,11 +298,12 @@ def write(site_dir: Path, context: dict) -> None:
     _check_site(site_dir)
     _check_runtime(site_dir)
     print_page.fix(site_dir)
-    (site_dir / "web.config").write_text(web_config(), encoding="utf-8")
-    (site_dir / ".htaccess").write_text(htaccess(), encoding="utf-8")
+    policy = content_policy.apply(site_dir)
+    (site_dir / "web.config").write_text(web_config(policy), encoding="utf-8")
+    (site_dir / ".htaccess").write_text(htaccess(policy), encoding="utf-8")
     kit = site_dir / "hosting"
     kit.mkdir(exist_ok=True)
-    (kit / "nginx.conf").write_text(nginx_conf(), encoding="utf-8")
+    (kit / "nginx.conf").write_text(nginx_conf(policy), encoding="utf-8")
     (kit / "LEESMIJ.txt").write_text(
         LEESMIJ.format(on=dutch.long_date(context["on"]), rules_version=context["manifest"]["rules_version"]),
         encoding="utf-8",

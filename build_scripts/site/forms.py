@@ -39,6 +39,7 @@ UI_TEXT = {
     "failed_script": "De rekenmodule kon niet starten: het script werd niet geladen. Mogelijk biedt de webserver .mjs-bestanden niet aan als JavaScript. Vraag de beheerder de pagina ‘Controle installatie’ te openen. De uitleg op deze pagina blijft bruikbaar en u kunt het formulier afdrukken.",
     "failed_runtime": "De rekenmodule kon niet starten: de Python-omgeving (assets/pyodide) ontbreekt of wordt verkeerd aangeboden. Vraag de beheerder de pagina ‘Controle installatie’ te openen. De uitleg op deze pagina blijft bruikbaar en u kunt het formulier afdrukken.",
     "failed_bundle": "De rekenmodule kon niet starten: het bestand met regels en rekenhulpen (assets/calc) ontbreekt. Vraag de beheerder de site opnieuw te bouwen. De uitleg op deze pagina blijft bruikbaar en u kunt het formulier afdrukken.",
+    "failed_integrity": "De rekenmodule kon niet laden: de bestanden op de server komen niet overeen met deze versie van de site. Een bestand is onvolledig, beschadigd of verouderd, bijvoorbeeld na een onderbroken upload. Vraag de beheerder de hele site opnieuw te kopiëren en de pagina ‘Controle installatie’ te openen, en herlaad daarna deze pagina. De uitleg op deze pagina blijft bruikbaar en u kunt het formulier afdrukken.",
     "failed_crash": "De rekenmodule is onverwacht gestopt. Herlaad de pagina om het opnieuw te proberen. De uitleg op deze pagina blijft bruikbaar.",
     "failed_timeout": "De rekenmodule reageert niet binnen 30 seconden. Herlaad de pagina; lukt het dan nog niet, vraag de beheerder de pagina ‘Controle installatie’ te openen. De uitleg op deze pagina blijft bruikbaar.",
     "announce": "Uitkomst bijgewerkt:",
@@ -333,19 +334,6 @@ def _checked_date(rules: Rules) -> str:
         return head
 
 
-#: A classic inline script: when the page module (calc-ui.mjs) cannot load at all, for example
-#: because the server sends .mjs as text/plain, it still shows the failure message. Texts come
-#: from the form's JSON block; on the print page it does nothing.
-WATCHDOG = (
-    "(function(){var f=document.currentScript.closest('form');"
-    "function fail(){if(f.dataset.state!=='static'||document.getElementById('print-site-page'))return;"
-    "var t=JSON.parse(f.querySelector('script.lwt-calc__text').textContent),s=f.querySelector('.lwt-calc__status');"
-    "s.setAttribute('role','alert');s.textContent=t.failed_script;f.dataset.state='failed';}"
-    "window.addEventListener('error',function(e){var x=e.target;if(x&&x.tagName==='SCRIPT'&&/calc-ui\\.mjs/.test(x.src))fail();},true);"
-    "window.addEventListener('load',function(){setTimeout(fail,0);});})();"
-)
-
-
 def render_form(name: str, rules: Rules, on: date) -> str:
     """The complete form for calculator ``name``, as one HTML block without blank lines."""
     description = describe(name, rules, on)
@@ -384,6 +372,5 @@ def render_form(name: str, rules: Rules, on: date) -> str:
         f'<p class="lwt-calc__announce" role="status"></p>'
         f'<p class="lwt-calc__colophon">{escape(colophon)}</p>'
         f'<script type="application/json" class="lwt-calc__text">{_ui_json(description["name"], rules)}</script>'
-        f"<script>{WATCHDOG}</script>"
         "</form>"
     )

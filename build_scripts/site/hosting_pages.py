@@ -149,6 +149,7 @@ CHECK_TEXTS = {
     "worker_timeout": "de worker gaf na {seconds} seconden geen antwoord.",
     "calc_ok": "De rekenhulpen kunnen starten (Pyodide {pyodide}, regels {rules}).",
     "calc_fail": "De rekenhulpen kunnen niet starten: {detail}",
+    "calc_integrity": "De rekenhulpen kunnen niet starten: de bestanden op de server komen niet overeen met deze versie van de site (onvolledig, beschadigd of verouderd). Technische melding: {detail}",
     "calc_script": "het script assets/js/calc-worker.mjs werd niet uitgevoerd (meestal: .mjs wordt niet als JavaScript aangeboden).",
     "calc_timeout": "de rekenmodule was na {seconds} seconden nog niet gestart.",
     "csp_present": "De server stuurt een beveiligingsbeleid (Content-Security-Policy) mee: {csp}",
@@ -188,6 +189,10 @@ CHECK_FIXES = {
     ],
     "html": [
         {"server": "alle", "text": "De map assets/ moet zonder aparte inlog bereikbaar zijn, net als de pagina's. Vraag de beheerder de inlog of doorverwijzing voor deze map uit te zetten."},
+    ],
+    "integrity": [
+        {"server": "alle", "text": "Kopieer de hele site opnieuw naar de server, met alle mappen, en wacht tot het kopiëren klaar is. Een onderbroken upload of bestanden van twee versies door elkaar geven deze melding."},
+        {"server": "alle", "text": "Staat er een proxy of cache tussen server en browser, laat die dan de map assets/ opnieuw ophalen. Herlaad daarna deze pagina."},
     ],
     "worker": [
         {"server": "alle", "text": "Gebruik een recente versie van Edge, Chrome, Firefox of Safari. Stuurt de server een Content-Security-Policy mee, dan moet die worker-src 'self' toestaan."},

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from build_scripts.offline import hosting
+from build_scripts.offline import csp, hosting
 from build_scripts.site import hosting_pages
 from tests.browser.conftest import axe_violations, renders, wait_for_render, wait_until_ready
 
@@ -82,15 +82,15 @@ def test_every_page_stays_inside_the_sub_folder(page, site_url, built_site, exte
 
 
 @browser_test
-def test_stage_uren_works_under_the_documented_csp(context, site_url, server_faults):
+def test_stage_uren_works_under_the_documented_csp(context, site_url, server_faults, built_site):
     """With the kit's Content-Security-Policy (and nosniff) the calculator loads and computes."""
-    server_faults.headers["Content-Security-Policy"] = hosting.CSP
+    server_faults.headers["Content-Security-Policy"] = csp.read_policy(built_site)
     server_faults.headers["X-Content-Type-Options"] = "nosniff"
     page = context.new_page()
     violations: list[str] = []
     page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     response = page.goto(site_url + "rekenhulpen/stage-uren/")
-    assert response.headers["content-security-policy"] == hosting.CSP
+    assert response.headers["content-security-policy"] == csp.read_policy(built_site)
     wait_until_ready(page)
     form = page.locator("form[data-calc=stage_uren]")
     assert form.get_attribute("data-state") == "ready"
@@ -161,20 +161,20 @@ def test_about_page_passes_axe_and_names_the_kit(page, site_url):
 
 
 @browser_test
-def test_self_check_sees_a_policy_that_blocks_webassembly(page, site_url, server_faults):
+def test_self_check_sees_a_policy_that_blocks_webassembly(page, site_url, server_faults, built_site):
     """A policy without 'wasm-unsafe-eval' stops the calculators, and the check says so."""
-    server_faults.headers["Content-Security-Policy"] = hosting.CSP.replace(" 'wasm-unsafe-eval'", "")
+    server_faults.headers["Content-Security-Policy"] = csp.read_policy(built_site).replace(" 'wasm-unsafe-eval'", "")
     page.goto(site_url + "controle/")
     wait_for_self_check(page)
     items = check_items(page)
-    assert items["csp"][0] == "info" and "script-src 'self' 'unsafe-inline';" in items["csp"][1]
+    assert items["csp"][0] == "info" and "script-src 'self' 'sha256-" in items["csp"][1]
     assert items["worker"][0] == "ok"
     assert items["calc"][0] == "fail"
     assert "wasm-unsafe-eval" in items["calc"][1]
 
 
 @browser_test
-def test_self_check_page_explains_itself_without_javascript(browser, site_url):
+def test_self_check_page_explains_itself_without_javascript(browser, site_url, built_site):
     """Without JavaScript the page still says what the server must send, and how to fix it."""
     context = browser.new_context(java_script_enabled=False)
     context.route("**/*", lambda route: route.continue_() if urlparse(route.request.url).hostname == "127.0.0.1" else route.abort())
@@ -186,6 +186,6 @@ def test_self_check_page_explains_itself_without_javascript(browser, site_url):
         assert f"{hosting_pages.RUNTIME}pyodide.asm.wasm" in text and "application/wasm" in text
         assert "AddType application/wasm .wasm" in text
         assert '<mimeMap fileExtension=".mjs" mimeType="text/javascript" />' in text
-        assert hosting.CSP in text
+        assert csp.read_policy(built_site) in text
     finally:
         context.close()

@@ -345,7 +345,7 @@ function startWorker() {
       window.__lwtCalc = { ready: true, version, manifest: message.manifest, boot, snapshotError };
     } else if (message.type === "failed") {
       clearTimeout(timer);
-      failAll(message.reason === "runtime" ? "failed_runtime" : "failed_bundle");
+      failAll({ runtime: "failed_runtime", integrity: "failed_integrity" }[message.reason] || "failed_bundle");
       window.__lwtCalc = { ready: false, failed: message.reason, detail: message.detail };
     } else if (message.type === "result" || message.type === "crash") {
       const resolve = pending.get(message.id);

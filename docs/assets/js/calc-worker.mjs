@@ -14,6 +14,7 @@
 
 const base = new URL("./", import.meta.url);
 const calcBase = new URL("../calc/", base);
+const siteRoot = new URL("../../", base);
 const marks = { start: performance.now() };
 const mark = (name) => { marks[name] = performance.now(); };
 
@@ -33,36 +34,116 @@ async function fetchOk(url) {
   return response;
 }
 
+// --- Integrity: every runtime file is checked against the build before Pyodide gets it ---------
+// The manifest gives the SHA-256 of each runtime file (`integrity`, paths from the site root) and
+// of the inflated snapshot. A file that does not match (a half-finished upload, a stale cache,
+// files of two versions mixed) ends the start-up with reason "integrity" instead of an obscure
+// failure later. Pyodide's own requests (its wasm, stdlib and lock file) go through `fetch`,
+// which is wrapped here: a listed file's body is passed on as it arrives, but its end is only
+// signalled after its hash matched, so no consumer ever sees a complete unverified file and the
+// wasm still compiles while it streams. The two JavaScript modules are imported, not fetched,
+// and are not covered.
+class IntegrityError extends Error {}
+let integrityFailure = null;
+let reportIntegrity;
+const integrityProblem = new Promise((resolve, reject) => { reportIntegrity = reject; });
+integrityProblem.catch(() => {});
+const expectedHashes = new Map();
+
+function mismatch(name, detail = "the file does not match the build (SHA-256)") {
+  const error = new IntegrityError(`${name}: ${detail}`);
+  if (!integrityFailure) integrityFailure = error;
+  reportIntegrity(error);
+  return error;
+}
+
+async function sha256Hex(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function verifiedResponse(response, expected, name) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  const body = new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (!done) {
+        chunks.push(value);
+        length += value.length;
+        controller.enqueue(value);
+        return;
+      }
+      const all = new Uint8Array(length);
+      let offset = 0;
+      for (const chunk of chunks) { all.set(chunk, offset); offset += chunk.length; }
+      chunks.length = 0;
+      if (await sha256Hex(all) === expected) controller.close();
+      else controller.error(mismatch(name));
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+const nativeFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = async function verifyingFetch(input, init) {
+  const response = await nativeFetch(input, init);
+  const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href);
+  const expected = expectedHashes.get(url.href);
+  if (!expected || !response.ok || !response.body) return response;
+  return verifiedResponse(response, expected, url.pathname.split("/").pop());
+};
+
+function expectIntegrity(manifest) {
+  for (const [path, hash] of Object.entries(manifest.integrity || {})) expectedHashes.set(new URL(path, siteRoot).href, hash);
+}
+
 // The snapshot is stored compressed (31 MB of memory, mostly zeros). A server set up by the
 // hosting kit answers `negotiated` (pyodide-snapshot.bin) with the brotli or gzip copy and a
 // Content-Encoding, and the browser inflates it. Any other server answers 404 there; the
 // gzip file itself (`file`) is then fetched and inflated here. Either way it lands in one
-// buffer of the size the manifest gives.
+// buffer of the size the manifest gives. Integrity: the stored gzip file is checked while it
+// streams (`file_sha256`, a sixth of the inflated size); bytes the browser already inflated
+// are checked once they are all in (`sha256`).
 async function fetchSnapshot(entry) {
-  let response = entry.negotiated ? await fetch(new URL(entry.negotiated, calcBase)) : null;
-  if (!response || !response.ok || !response.headers.get("Content-Encoding")) {
-    response = await fetchOk(new URL(entry.file, calcBase));
+  let fetched = entry.negotiated ? await nativeFetch(new URL(entry.negotiated, calcBase)) : null;
+  if (!fetched || !fetched.ok || !fetched.headers.get("Content-Encoding")) {
+    fetched = await fetchOk(new URL(entry.file, calcBase));
   }
-  const encoding = response.headers.get("Content-Encoding") || "";
-  const inflated = encoding.includes("gzip") || encoding.includes("br");
-  const stream = inflated ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
+  const encoding = fetched.headers.get("Content-Encoding") || "";
+  const encoded = encoding.includes("gzip") || encoding.includes("br");
+  const name = entry.file.split("/").pop();
+  const checkStored = !encoded && entry.file_sha256;
+  const response = checkStored ? verifiedResponse(fetched, entry.file_sha256, name) : fetched;
+  const stream = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
   const bytes = new Uint8Array(entry.bytes);
   let offset = 0;
   const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (offset + value.length > bytes.length) throw new Error("snapshot larger than announced");
-    bytes.set(value, offset);
-    offset += value.length;
+  // A snapshot that is found but does not inflate to the announced bytes is not the build's.
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (offset + value.length > bytes.length) throw new Error("snapshot larger than announced");
+      bytes.set(value, offset);
+      offset += value.length;
+    }
+    if (offset !== bytes.length) throw new Error("snapshot shorter than announced");
+  } catch (error) {
+    if (integrityFailure) throw integrityFailure;
+    if (entry.sha256) throw mismatch(name, describe(error));
+    throw error;
   }
-  if (offset !== bytes.length) throw new Error("snapshot shorter than announced");
+  if (!checkStored && entry.sha256 && await sha256Hex(bytes) !== entry.sha256) throw mismatch(name);
   mark("snapshot");
   return bytes;
 }
 
 const manifestPromise = fetchOk(new URL("manifest.json", calcBase)).then(async (response) => {
   const manifest = await response.json();
+  expectIntegrity(manifest);
   mark("manifest");
   return manifest;
 });
@@ -103,7 +184,7 @@ for (const name of ["instantiateStreaming", "instantiate"]) {
 }
 
 function guarded(loading) {
-  return Promise.race([loading, runtimeProblem]);
+  return Promise.race([loading, runtimeProblem, integrityProblem]);
 }
 
 // Returns Pyodide with the calculators importable, and how it got there.
@@ -127,7 +208,7 @@ async function startPyodide(loadPyodide, manifest, pyodideBase) {
       const py = await guarded(loadPyodide({ ...options, ...stdlibFor(manifest, true), _loadSnapshot: fetchSnapshot(manifest.snapshot) }));
       return { py, boot: "snapshot" };
     } catch (error) {
-      if (error instanceof RuntimeFileError) throw error;
+      if (error instanceof RuntimeFileError || integrityFailure) throw integrityFailure || error;
       marks.snapshot_error = describe(error);
     }
   }
@@ -170,7 +251,8 @@ async function start() {
       postMessage({ type: "ready", version, manifest, timings: { origin: performance.timeOrigin, boot, marks } });
     });
   } catch (error) {
-    fail(error instanceof BundleError ? "bundle" : "runtime", error);
+    if (integrityFailure) fail("integrity", integrityFailure);
+    else fail(error instanceof BundleError ? "bundle" : "runtime", error);
   }
 }
 

@@ -187,13 +187,15 @@
     const seconds = config.ready_timeout_seconds;
     const calc = await startWorker(new URL(config.worker, root), (message) => {
       if (message.type === "ready") return { ready: true, manifest: message.manifest || {}, version: message.version };
-      if (message.type === "failed") return { error: message.detail || message.reason };
+      if (message.type === "failed") return { error: message.detail || message.reason, integrity: message.reason === "integrity" };
       return null;
     }, seconds);
     if (calc.ready) {
       report("calc", "ok", fill(texts.calc_ok, {
         pyodide: calc.manifest.pyodide || "?", rules: calc.manifest.rules_version || calc.version || "?",
       }));
+    } else if (calc.integrity) {
+      report("calc", "fail", fill(texts.calc_integrity, { detail: calc.error }), "integrity");
     } else {
       const detail = calc.timeout ? fill(texts.calc_timeout, { seconds }) : (calc.error || texts.calc_script);
       report("calc", "fail", fill(texts.calc_fail, { detail }), "calc");

@@ -182,12 +182,11 @@ class FirefoxPage(EnginePage):
             except (EngineError, OSError, subprocess.TimeoutExpired):
                 os.killpg(self._process.pid, signal.SIGTERM)
                 self._process.wait(timeout=10)
-        for pipe in (self._process.stdin, self._process.stdout):
-            if pipe is not None:
-                try:
-                    pipe.close()
-                except OSError:
-                    pass
+        # Close the bridge's pipes too: left open they raise ResourceWarning (an error under
+        # pytest's warnings-as-errors) in whichever test sets up the next engine.
+        for stream in (self._process.stdin, self._process.stdout, self._process.stderr):
+            if stream is not None:
+                stream.close()
 
 
 # ---------------------------------------------------------------- WebKitGTK (Selenium, xvfb-run)

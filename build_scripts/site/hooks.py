@@ -25,8 +25,8 @@ from mkdocs.exceptions import PluginError
 from build_scripts.bundle import wheel as bundle
 from build_scripts.offline import hosting
 from build_scripts.rules_data import DataError, compile_rules
-from build_scripts.site import charts, drift, macros, norm_tables  # noqa: F401
-# norm_tables and charts register their macros when imported.
+from build_scripts.site import charts, drift, macros, norm_tables, vergaderset  # noqa: F401
+# norm_tables, charts and vergaderset register their macros when imported.
 from build_scripts.tools import external_assets
 from calculators import Rules
 

@@ -162,7 +162,7 @@ ENDNOTES_JS = """({heading, intro, onSite}) => {
       text.nextSibling.append(Object.assign(document.createElement('a'), {href: '#bron-' + n, textContent: String(n)}));
       continue;
     }
-    n = number(url.href, link.textContent.trim(), url.href);
+    n = number(url.href, (link.title || link.textContent).trim(), url.href);
     const sup = document.createElement('sup');
     sup.className = 'lwt-noteref';
     sup.append(Object.assign(document.createElement('a'), {href: '#bron-' + n, textContent: String(n)}));
@@ -194,25 +194,48 @@ ENDNOTE_TEXT = {
     "onSite": "Op de website, de pagina",
 }
 
-#: Shrink a calculator form (with its rules) of the vergaderset that is taller than one page, so
-#: that each prints on one A4 page. Measured at the width of the printed column (A4 less margins).
-FIT_FORMS_JS = """(maxHeight) => {
-  const zoomed = [];
-  for (const block of document.querySelectorAll('.lwt-vs-form')) {
+#: Scale a calculator form (with its rules) of the vergaderset to a factor with CSS zoom, widened
+#: in px to fill the column again (a zoomed percentage width prints too wide). Chromium breaks a
+#: zoomed block across pages by a height larger than the one it paints, so the factor found on
+#: screen is only a first guess: see _print_vergaderset.
+SCALE_JS = """
+  const scaleBlock = (block, factor) => {
     block.style.zoom = '';
-    const height = block.getBoundingClientRect().height;
-    if (height > maxHeight) {
-      const factor = Math.floor(maxHeight / height * 100) / 100;
+    block.style.width = '';
+    const column = block.parentElement.clientWidth;
+    if (factor < 1) {
       block.style.zoom = String(factor);
-      zoomed.push([block.dataset.vsForm, factor]);
+      block.style.width = Math.floor(column / factor) + 'px';
     }
+    // getBoundingClientRect() of a zoomed element is in its own (unzoomed) units.
+    return block.getBoundingClientRect().height * factor;
+  };
+"""
+
+#: The largest factor (bisection) at which each form fits on one page. The first form shares
+#: its page with the part's title and introduction.
+FIT_FORMS_JS = """(maxHeight) => {""" + SCALE_JS + """
+  const fitted = [];
+  for (const block of document.querySelectorAll('.lwt-vs-form')) {
+    const before = block.previousElementSibling;
+    const above = before && before.tagName === 'P'
+      ? before.getBoundingClientRect().bottom - before.parentElement.getBoundingClientRect().top + 16 : 0;
+    if (above + scaleBlock(block, 1) <= maxHeight) continue;
+    let low = 0.4, high = 1;
+    for (let step = 0; step < 8; step += 1) {
+      const middle = (low + high) / 2;
+      if (above + scaleBlock(block, middle) <= maxHeight) low = middle; else high = middle;
+    }
+    const factor = Math.floor(low * 100) / 100;
+    scaleBlock(block, factor);
+    fitted.push([block.dataset.vsForm, factor]);
   }
-  return zoomed;
+  return fitted;
 }"""
 
-#: The printed column of an A4 page with the margins of lwt.css (210 - 2 x 16 mm, 297 - 18 - 20 mm), in CSS px.
+#: The printed column of an A4 page with the margins of lwt.css (210 - 2 x 16 mm, 297 - 18 - 20 mm), in CSS px;
 COLUMN_WIDTH_PX = round(178 / 25.4 * 96)
-COLUMN_HEIGHT_PX = round(259 / 25.4 * 96) - 24
+COLUMN_HEIGHT_PX = round(259 / 25.4 * 96)
 
 VERGADERSET_TITLE_JS = """() => {
   const date = document.querySelector('.lwt-cover__facts dd');
@@ -274,11 +297,7 @@ def build_pdfs(site_dir: Path, out_dir: Path | None = None, chromium: str = CHRO
             context.route("**/*", guard)
             page = _open(context, server.url + VERGADERSET_PAGE)
             page.evaluate(VERGADERSET_TITLE_JS)
-            page.evaluate(FIT_FORMS_JS, COLUMN_HEIGHT_PX)
-            page.pdf(
-                path=str(written["vergaderset"]), format="A4", prefer_css_page_size=True, print_background=True,
-                outline=True, tagged=True,
-            )
+            _print_vergaderset(page, written["vergaderset"])
             page.close()
             page = _open(context, server.url + PRINT_PAGE)
             page.evaluate(TITLE_JS)
@@ -298,6 +317,62 @@ def build_pdfs(site_dir: Path, out_dir: Path | None = None, chromium: str = CHRO
             path.unlink(missing_ok=True)
         raise PdfError("; ".join(problems))
     return written
+
+
+#: Scale the named forms (as FIT_FORMS_JS does), and give the forms' titles in order.
+SET_ZOOM_JS = """(factors) => {""" + SCALE_JS + """
+  for (const block of document.querySelectorAll('.lwt-vs-form')) {
+    if (factors[block.dataset.vsForm]) scaleBlock(block, factors[block.dataset.vsForm]);
+  }
+  return Array.from(document.querySelectorAll('.lwt-vs-form')).map(
+    (block) => [block.dataset.vsForm, block.querySelector('.lwt-calc__title').textContent.trim()]);
+}"""
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def overflowing_forms(pdf: Path, titles: list[tuple[str, str]], end_title: str) -> list[str]:
+    """The forms of the vergaderset that take more than one page: a form starts on the page with
+    its title and ends before the page with the next form's title (or ``end_title``)."""
+    pages = [_squash(text) for text in subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")]
+
+    def first_page(text: str, start: int) -> int:
+        return next((index for index in range(start, len(pages)) if text in pages[index]), len(pages))
+
+    starts, position = [], 0
+    for _, title in titles:
+        position = first_page(_squash(title), position)
+        starts.append(position)
+    starts.append(first_page(end_title, position + 1))
+    return [name for (name, _), start, after in zip(titles, starts, starts[1:]) if after - start > 1]
+
+
+#: The heading that follows the last form in the vergaderset (build_scripts/site/vergaderset.py).
+AFTER_FORMS = "Afkortingen"
+MAX_FIT_PASSES = 6
+
+
+def _print_vergaderset(page, out: Path) -> None:
+    """Print the vergaderset so that every form takes one page.
+
+    A first zoom per form comes from the screen layout (FIT_FORMS_JS); the printed layout is a
+    little taller, so the PDF is read back and a form that still runs over gets a smaller zoom.
+    """
+    zooms = dict(page.evaluate(FIT_FORMS_JS, COLUMN_HEIGHT_PX))
+    for _ in range(MAX_FIT_PASSES):
+        titles = page.evaluate(SET_ZOOM_JS, zooms)
+        page.pdf(path=str(out), format="A4", prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+        over = overflowing_forms(out, titles, AFTER_FORMS)
+        if not over:
+            break
+        for name in over:
+            zooms[name] = round(zooms.get(name, 1.0) * 0.9, 2)
+    else:
+        raise PdfError(f"the forms {', '.join(over)} do not fit on one page each")
+    print("Vergaderset, formulieren verkleind tot één pagina: " + (", ".join(f"{name} {zoom:.0%}" for name, zoom in zooms.items()) or "geen"))
 
 
 def link_pdfs(site_dir: Path, written: dict[str, Path], made_on: date) -> int:

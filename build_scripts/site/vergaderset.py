@@ -163,8 +163,8 @@ def _stellingen_part(context: Context) -> str:
     parts = text.split('<div class="lwt-stelling"')
     out = [parts[0]]
     for part in parts[1:]:
-        # Every stelling except the closing table of agreements gets a box for notes.
-        if "Eens ☐" in part:
+        # Every block except the closing table of agreements gets a box for notes.
+        if "| Afspraak" not in part:
             part = part.replace("\n</div>", f"\n{box}\n\n</div>", 1)
         out.append(part)
     return to_html("# Stellingen {#vs-stellingen}\n\n" + '<div class="lwt-stelling"'.join(out))
@@ -189,6 +189,10 @@ def _value(value: Any, norm_value) -> str:
     return norm_value.format()
 
 
+def _source_name(source: dict[str, str]) -> str:
+    return source["title"] + (f", {source['article']}" if source.get("article") else "")
+
+
 def _checks(name: str, context: Context) -> str:
     rows = []
     for norm_id in rule_ids(name, context.rules):
@@ -198,9 +202,11 @@ def _checks(name: str, context: Context) -> str:
             continue
         if not current.applies:
             continue
+        # Short link text (the article, else the title); the full name is the link's title,
+        # which the endnote at the back of the PDF shows.
         sources = "; ".join(
-            f'<a href="{escape(source["url"], quote=True)}">{escape(source["title"])}'
-            + (f", {escape(source['article'])}" if source.get("article") else "") + "</a>"
+            f'<a href="{escape(source["url"], quote=True)}" title="{escape(_source_name(source), quote=True)}">'
+            f'{escape(source.get("article") or source["title"])}</a>'
             for source in current.source_refs() if source.get("url")
         )
         rows.append(

@@ -223,7 +223,9 @@ def _checks(name: str, context: Context) -> str:
 def _forms_part(context: Context) -> str:
     parts = [f'<h1 id="vs-rekenhulpen">{escape(TEXT["forms_title"])}</h1><p>{escape(TEXT["forms_intro"])}</p>']
     for name in calculators():
-        parts.append(f'<div class="lwt-vs-form" data-vs-form="{escape(name)}">{render_form(name, context.rules, context.on)}{_checks(name, context)}</div>')
+        # A paper form: without data-calc, so no page script treats it as a calculator to start.
+        form = render_form(name, context.rules, context.on).replace(' data-calc="', ' data-paper-calc="', 1)
+        parts.append(f'<div class="lwt-vs-form" data-vs-form="{escape(name)}">{form}{_checks(name, context)}</div>')
     return "".join(parts)
 
 

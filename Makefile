@@ -60,7 +60,7 @@ build: setup
 site: build
 	$(PY) -m build_scripts.offline.package_site
 
-## pdf: one PDF of the whole site
+## pdf: the vergaderset and the naslag PDF, into site/pdf/ (the site then links them)
 pdf: build browser
 	$(PY) -m build_scripts.offline.make_pdf
 

@@ -10,7 +10,7 @@ message. This module imports no other module of the site, so any of them can imp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Mapping
 
@@ -31,6 +31,8 @@ class Context:
     #: True when the generator resolves relative URLs in raw HTML from the Markdown file (Zensical),
     #: False when the browser resolves them from the page's URL (MkDocs leaves them as written).
     urls_from_source: bool = False
+    #: The macro table the page is expanded with, for a macro that expands other pages' macros.
+    macros: Mapping[str, Macro] = field(default_factory=dict)
 
     @property
     def site_root(self) -> str:

@@ -8,14 +8,15 @@ pages (DECISIONS.md, "Pages and macros").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import MappingProxyType, ModuleType
 from typing import Mapping
 
-from . import calculator_form, changes, charts, hosting_pages, macros, norm_tables
+from . import calculator_form, changes, charts, hosting_pages, macros, norm_tables, vergaderset
 from .macros import Context, Macro
 
 #: The modules whose ``MACROS`` make up the macro language, in the order they are documented.
-MODULES: tuple[ModuleType, ...] = (macros, norm_tables, calculator_form, charts, hosting_pages, changes)
+MODULES: tuple[ModuleType, ...] = (macros, norm_tables, calculator_form, charts, hosting_pages, changes, vergaderset)
 
 
 def collect(modules: tuple[ModuleType, ...] = MODULES) -> Mapping[str, Macro]:
@@ -34,4 +35,4 @@ MACROS = collect()
 
 def expand(markdown: str, context: Context) -> str:
     """Replace every macro of the site in ``markdown`` (see :func:`build_scripts.site.macros.expand`)."""
-    return macros.expand(markdown, context, MACROS)
+    return macros.expand(markdown, replace(context, macros=MACROS), MACROS)

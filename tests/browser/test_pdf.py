@@ -1,8 +1,14 @@
-"""The PDF for meetings: made by ``python -m build_scripts.offline.make_pdf`` from the built site, read back with poppler.
+"""The two PDFs: made by ``python -m build_scripts.offline.make_pdf`` from the built site, read back with poppler and pypdf.
 
-What a reader of the paper version needs: a Dutch cover with date and version, a table of
-contents whose page numbers are right, every page of the navigation in order, page numbers
-"Pagina x van y", calculators as blank forms, and pages that are not blank.
+The naslag (the whole site): a Dutch cover with date and version, a table of contents whose page
+numbers are right, every page of the navigation in order, page numbers "Pagina x van y",
+calculators as blank forms, pages that are not blank, and sources as numbered references to a
+list at the end instead of inline web addresses.
+The vergaderset (issue 16): at most 24 pages; a cover with date and rules version, the rules in
+short, the stellingen with room for notes, the six calculators as blank forms of one page each,
+the abbreviations, the sources as endnotes.
+Both: language nl, a title, a bookmark outline that follows the headings, tagged. The site lists
+both PDFs once they are made, and links nothing while they are not.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -108,23 +115,47 @@ def pdf_text(pdf: Path, *options: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf(built_site, tmp_path_factory) -> Path:
-    """The PDF, made as `make pdf` makes it; in its own process, because Playwright's sync API
-    cannot start a second time in a process whose browser tests still hold it."""
-    out = tmp_path_factory.mktemp("pdf") / "wegwijzer-lwt.pdf"
+def site_with_pdfs(built_site, tmp_path_factory) -> Path:
+    """A copy of the built site with both PDFs made in it, as `make pdf` makes them; in its own
+    process, because Playwright's sync API cannot start a second time in a process whose browser
+    tests still hold it. A copy, so that the shared built site stays as a build leaves it."""
+    site = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(built_site, site)
     completed = subprocess.run(
-        [sys.executable, "-m", "build_scripts.offline.make_pdf", "--site-dir", str(built_site), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [sys.executable, "-m", "build_scripts.offline.make_pdf", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert "PDF geschreven" in completed.stdout
-    return out
+    assert completed.stdout.count("PDF geschreven") == 2
+    return site
+
+
+@pytest.fixture(scope="module")
+def pdf(site_with_pdfs) -> Path:
+    """The naslag."""
+    return site_with_pdfs / "pdf" / "wegwijzer-lwt-naslag.pdf"
+
+
+@pytest.fixture(scope="module")
+def vergaderset(site_with_pdfs) -> Path:
+    return site_with_pdfs / "pdf" / "wegwijzer-lwt-vergaderset.pdf"
+
+
+@pytest.fixture(scope="module")
+def vergaderset_pages(vergaderset) -> list[str]:
+    return pdf_text(vergaderset).split("\f")[:-1]
 
 
 @pytest.fixture(scope="module")
 def pages(pdf) -> list[str]:
     """The text of every page; pdftotext ends each page with a form feed."""
     return pdf_text(pdf).split("\f")[:-1]
+
+
+def body_pages(pages: list[str]) -> list[str]:
+    """The pages before the list of sources at the end (a page that starts with its heading)."""
+    end = next(i for i, text in enumerate(pages) if squash(text).startswith("Bronnen De nummers in de tekst verwijzen naar deze lijst."))
+    return pages[:end]
 
 
 def page_count(pdf: Path) -> int:
@@ -195,7 +226,7 @@ def test_contents_lists_every_page_in_order_with_the_right_page_numbers(pages, b
 
 def test_every_page_appears_once_in_navigation_order(pages, built_site):
     """The headings of all pages follow each other in the body in the order of the navigation."""
-    body = squash(" ".join(pages[2:]))
+    body = squash(" ".join(body_pages(pages)[2:]))
     position = 0
     for title, src in navigation(built_site):
         if not src:
@@ -209,7 +240,7 @@ def test_calculators_print_as_blank_forms(pages, built_site):
     """Every calculator is in the PDF as a form to fill in by hand, without example values or errors."""
     forms = sum(
         page.read_text(encoding="utf-8").count('<form class="lwt-calc"')
-        for page in built_site.rglob("index.html") if "print_page" not in page.parts
+        for page in built_site.rglob("index.html") if not {"print_page", "vergaderset"} & set(page.parts)
     )
     text = squash(" ".join(pages))
     assert forms >= 1
@@ -232,3 +263,215 @@ def test_a_page_with_a_form_is_not_blank(pdf, pages, tmp_path):
     dark = sum(1 for value in pixels if value < 128) / len(pixels)
     assert variance > 100, variance
     assert 0.005 < dark < 0.5, dark
+
+
+# --- Both PDFs: language, title, outline, tagged ------------------------------------------------
+
+def catalog(pdf: Path):
+    from pypdf import PdfReader
+
+    return PdfReader(str(pdf))
+
+
+def outline_titles(reader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(squash(item.title))
+
+    walk(reader.outline)
+    return titles
+
+
+@pytest.mark.parametrize("which", ["pdf", "vergaderset"])
+def test_language_title_outline_and_tags(which, request):
+    """The catalog says /Lang nl; the document has a title, is tagged and has a bookmark outline."""
+    path = request.getfixturevalue(which)
+    reader = catalog(path)
+    assert str(reader.trailer["/Root"].get("/Lang")) == "nl"
+    assert bool(reader.trailer["/Root"]["/MarkInfo"].get("/Marked"))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Title:\s+\S", info, re.MULTILINE), info
+    assert len(outline_titles(reader)) >= 5
+
+
+def test_naslag_outline_follows_the_headings(pdf, built_site):
+    """Every page of the navigation has its heading in the bookmarks, in order, and so has the source list."""
+    titles = outline_titles(catalog(pdf))
+    position = 0
+    for title, src in navigation(built_site):
+        if not src:
+            continue
+        wanted = heading(built_site, src)
+        found = next((i for i in range(position, len(titles)) if titles[i] == wanted), None)
+        assert found is not None, f"{wanted} not in the outline after position {position}"
+        position = found
+    assert titles[-1] == "Bronnen"
+
+
+# --- Naslag: sources as numbered references ------------------------------------------------------
+
+class _Links(HTMLParser):
+    """The external link targets of the print page, and the text inside <code>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: set[str] = set()
+        self.code: list[str] = []
+        self.in_code = 0
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") or ""
+        if tag == "a" and href.startswith(("http://", "https://")):
+            self.hrefs.add(href)
+        if tag == "code":
+            self.in_code += 1
+
+    def handle_endtag(self, tag):
+        if tag == "code" and self.in_code:
+            self.in_code -= 1
+
+    def handle_data(self, data):
+        if self.in_code:
+            self.code.append(data)
+
+
+def test_naslag_has_no_inline_web_addresses_in_its_body(pages, built_site):
+    """Before the source list, "https://" appears only in code samples (curl commands), never as the address of a link."""
+    parser = _Links()
+    parser.feed((built_site / "print_page" / "index.html").read_text(encoding="utf-8"))
+    code = squash(" ".join(parser.code))
+    body = body_pages(pages)
+    assert len(body) < len(pages), "there is a source list after the body"
+    for number, text in enumerate(body, start=1):
+        for address in re.findall(r"https?://\S+", text):
+            assert address in code, f"page {number}: inline web address {address}"
+    assert parser.hrefs, "the site links to sources"
+
+
+def test_naslag_sources_are_numbered_and_listed(pages, pdf):
+    """The source list is numbered 1, 2, 3 ... and holds the web addresses; its numbers link back from the text."""
+    notes = squash(" ".join(pages[len(body_pages(pages)):]))
+    numbers = [int(n) for n in re.findall(r"(?:^|\s)(\d+)\. ", notes)]
+    assert numbers[:5] == [1, 2, 3, 4, 5]
+    assert "https://wetten.overheid.nl/" in notes
+    reader = catalog(pdf)
+    to_notes = 0
+    for page in reader.pages[:len(body_pages(pages))]:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                to_notes += 1
+    assert to_notes > 20, "the numbers in the text are links to the list"
+
+
+# --- Vergaderset -----------------------------------------------------------------------------
+
+def test_vergaderset_has_at_most_24_pages(vergaderset, vergaderset_pages):
+    assert page_count(vergaderset) == len(vergaderset_pages)
+    assert 8 <= len(vergaderset_pages) <= 24
+
+
+def test_vergaderset_cover_has_date_and_rules_version(vergaderset_pages, built_site, vergaderset):
+    cover = squash(vergaderset_pages[0])
+    manifest = json.loads((built_site / "assets" / "calc" / "manifest.json").read_text(encoding="utf-8"))
+    assert "Vergaderset" in cover or "VERGADERSET" in cover
+    assert re.search(r"Stand van de informatie \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}", cover), cover
+    assert f"Versie van de regels {manifest['rules_version']}" in cover
+    assert "Geen juridisch advies" in cover
+    info = subprocess.run(["pdfinfo", str(vergaderset)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Title:\s+Vergaderset leer-werktrajecten vmbo \(\d{1,2} \w+ \d{4}\)$", info, re.MULTILINE), info
+
+
+def _stelling_titles() -> list[str]:
+    text = (ROOT / "docs" / "stellingen.md").read_text(encoding="utf-8")
+    return [squash(title) for title in re.findall(r"^## (Stelling \d+: .+)$", text, re.MULTILINE)]
+
+
+def test_vergaderset_has_the_stellingen_each_with_room_for_notes(vergaderset_pages):
+    """Every stelling of docs/stellingen.md is there, and the page of each has a notes box."""
+    stellingen = _stelling_titles()
+    assert len(stellingen) == 5
+    for title in stellingen:
+        holding = [squash(text) for text in vergaderset_pages if title in squash(text)]
+        assert len(holding) == 1, title
+        after = holding[0].split(title, 1)[1]
+        assert "Aantekeningen" in after, f"{title}: no room for notes"
+
+
+def test_vergaderset_has_the_rules_in_short_from_data(vergaderset_pages, built_site):
+    """One table of what must and what may, with the norm values of data/ (the stage hours)."""
+    rules = json.loads((built_site / "assets" / "calc" / "rules.json").read_text(encoding="utf-8"))
+    page = squash(next(text for text in vergaderset_pages if squash(text).startswith("Wat moet en wat mag, in het kort")))
+
+    def current(norm_id):
+        return rules["norms"][norm_id]["values"][-1]["value"]
+
+    minimum, maximum = current("stage.uren.minimum"), current("stage.uren.maximum")
+    assert f"ten minste {minimum} en ten hoogste {maximum:,}".replace(",", ".") in page, page[:400]
+    assert "Moet" in page and "Mag" in page
+
+
+def test_vergaderset_has_six_blank_forms_one_page_each(vergaderset_pages, site_with_pdfs):
+    """Each calculator of the Rekenhulpen pages is a blank form on a page of its own, with the rules it checks."""
+    titles = re.findall(r'<h2 class="lwt-calc__title"[^>]*>(.*?)</h2>', (site_with_pdfs / "vergaderset" / "index.html").read_text(encoding="utf-8"))
+    titles = [squash(re.sub(r"<[^>]+>", "", title)) for title in titles]
+    assert len(titles) == 6
+    pages = [squash(text) for text in vergaderset_pages]
+    found = []
+    for title in titles:
+        holding = [number for number, text in enumerate(pages) if title in text]
+        assert len(holding) == 1, f"{title}: on pages {holding}"
+        found.append(holding[0])
+    assert found == sorted(found) and len(set(found)) == 6, "one page each, in order"
+    after = found[1:] + [found[-1] + 1]
+    for title, start, end in zip(titles, found, after):
+        assert end - start == 1, f"{title} runs over {end - start} pages"
+        text = pages[start]
+        assert "Leeg formulier: vul het met de hand in." in text
+        assert "Regels die deze rekenhulp toetst" in text
+    text = " ".join(pages)
+    assert "– kies –" not in text and "Nog geen uitkomst" not in text and "Rekenmodule wordt geladen" not in text
+
+
+def test_vergaderset_glossary_fits_one_page(vergaderset_pages):
+    """All abbreviations of the site are on one page."""
+    abbreviations = {
+        line.split("]", 1)[0][2:].lower()
+        for line in (ROOT / "overrides" / "includes" / "afkortingen.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("*[")
+    }
+    pages = [squash(text) for text in vergaderset_pages if squash(text).startswith("Afkortingen")]
+    assert len(pages) == 1
+    words = set(pages[0].lower().split())
+    missing = sorted(abbreviation for abbreviation in abbreviations if abbreviation not in words)
+    assert not missing, missing
+
+
+def test_vergaderset_sources_are_endnotes(vergaderset_pages):
+    """No web address in the body; a numbered source list at the end with the addresses."""
+    body = body_pages(vergaderset_pages)
+    for number, text in enumerate(body, start=1):
+        assert "https://" not in text, f"page {number}"
+    notes = squash(" ".join(vergaderset_pages[len(body):]))
+    assert notes.startswith("Bronnen")
+    assert "1. " in notes and "https://" in notes
+
+
+# --- The site lists the PDFs when they are made ------------------------------------------------
+
+@pytest.mark.parametrize("page, prefix", [("index.html", ""), ("over/index.html", "../")])
+def test_site_links_the_pdfs_when_made_and_nothing_when_not(page, prefix, site_with_pdfs, built_site):
+    made = (site_with_pdfs / page).read_text(encoding="utf-8")
+    for name in ("wegwijzer-lwt-vergaderset.pdf", "wegwijzer-lwt-naslag.pdf"):
+        assert f'href="{prefix}pdf/{name}"' in made
+        assert (site_with_pdfs / page).parent.joinpath(prefix, "pdf", name).resolve().is_file()
+    assert re.search(r"gemaakt op \d{1,2} \w+ \d{4}", made)
+    not_made = (built_site / page).read_text(encoding="utf-8")
+    assert "pdf/wegwijzer-lwt" not in not_made, "no link to a PDF that was not made"
+    assert 'data-lwt-pdfs="absent"' in not_made
+    assert not (built_site / "pdf").exists()

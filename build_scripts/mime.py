@@ -26,6 +26,7 @@ MIME_TYPES = {
     ".ico": "image/x-icon",
     ".conf": "text/plain; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
+    ".pdf": "application/pdf",
     # Precompressed copies (x.wasm.br): served for x.wasm with Content-Encoding, never by this name.
     ".br": "application/octet-stream",
 }

@@ -23,7 +23,7 @@ test: setup browser
 
 ## check: the fast part (unit tests: calculators, data, contract, drift), no build and no browser
 check: $(VENV)/.installed
-	$(PY) -m pytest -m unit -q
+	LWT_QUICK=1 $(PY) -m pytest -m unit -q
 
 setup: $(VENV)/.installed node_modules/.installed
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from datetime import date
 
 from calculators import Rules, describe
@@ -19,3 +20,9 @@ def rules_with_value(compiled: dict, norm_id: str, value) -> Rules:
 def default_inputs(name: str, rules: Rules, on: date) -> dict:
     """The defaults of a calculator's input description: what its form shows before anyone types."""
     return {spec["name"]: spec["default"] for spec in describe(name, rules, on)["inputs"] if "default" in spec}
+
+
+def examples(full: int) -> int:
+    """How many examples a property test draws: all of them in `make test`, a tenth (at least 25)
+    in the quick `make check` (``LWT_QUICK=1``), so that the fast path stays under a minute."""
+    return max(25, full // 10) if os.environ.get("LWT_QUICK") == "1" else full

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import NAMES, available, describe, run
-from tests.helpers import default_inputs
+from tests.helpers import default_inputs, examples
 
 FINDING_STATUSES = {"pass", "fail", "warning", "info"}
 CERTAINTIES = {"bevestigd", "bevestigd-2015", "alleen-seed", "onzeker", "tegenstrijdig", "gecorrigeerd"}
@@ -77,7 +77,7 @@ def test_all_six_calculators_exist():
 
 
 @pytest.mark.parametrize("name", CALCULATORS)
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=json_values, on=reference_dates)
 def test_any_json_gives_an_outcome(name, raw, on, rules):
     """Arbitrary JSON never raises and always gives a contract outcome."""
@@ -85,7 +85,7 @@ def test_any_json_gives_an_outcome(name, raw, on, rules):
 
 
 @pytest.mark.parametrize("name", CALCULATORS)
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), on=reference_dates)
 def test_form_shaped_input_gives_an_outcome(name, data, on, rules):
     """Inputs with the right names but random or hostile values never raise."""

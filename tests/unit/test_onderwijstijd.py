@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from build_scripts.rules_data import CERTAINTIES, compile_rules
 from calculators import Rules, run
-from tests.helpers import default_inputs, rules_with_value
+from tests.helpers import default_inputs, examples, rules_with_value
 
 ON = date(2026, 11, 28)
 RULES = Rules(compile_rules())  # for the property test: hypothesis does not mix with function fixtures
@@ -89,7 +89,7 @@ def test_early_stage_years_come_from_data(compiled_rules):
 _cell = st.one_of(st.none(), st.integers(-5, 3000), st.text(max_size=6), st.floats(allow_nan=True), st.booleans())
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     rows=st.lists(st.fixed_dictionaries({}, optional={"uren_school": _cell, "uren_stage": _cell, "onderwijsdagen": _cell}), max_size=5),
     last=st.one_of(st.none(), st.sampled_from(["tot_examen", "heel_jaar", "", "x", 3])),
@@ -108,7 +108,7 @@ _row = st.fixed_dictionaries({
 })
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(rows=st.lists(_row, min_size=1, max_size=4), last=st.sampled_from(["tot_examen", "heel_jaar"]))
 def test_well_formed_plans_get_a_verdict_or_a_field_error(rows, last):
     """Plans within the field bounds reach the rules: a verdict with a summary, or an error on a named field."""

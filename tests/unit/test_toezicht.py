@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from build_scripts.rules_data import CERTAINTIES, compile_rules
 from calculators import Rules, run
-from tests.helpers import default_inputs, rules_with_value
+from tests.helpers import default_inputs, examples, rules_with_value
 
 ON = date(2026, 11, 28)
 RULES = Rules(compile_rules())  # for the property tests: hypothesis does not mix with function fixtures
@@ -59,7 +59,7 @@ def test_every_finding_cites_a_source_and_a_known_certainty(rules):
             assert finding["sources"] and all(source["url"].startswith("https://") for source in finding["sources"])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     age=st.one_of(st.integers(-3, 120), st.text(max_size=4), st.none()),
     kind=st.sampled_from(["licht", "niet-industrieel", "risicovol", "", "x"]),

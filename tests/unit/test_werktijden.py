@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from build_scripts.rules_data import CERTAINTIES, compile_rules
 from calculators import Rules, run
-from tests.helpers import default_inputs, rules_with_value
+from tests.helpers import default_inputs, examples, rules_with_value
 from calculators.werktijden import DAYS
 
 ON = date(2026, 11, 28)
@@ -97,7 +97,7 @@ _time = st.one_of(st.none(), st.text(max_size=6), st.sampled_from(["07:00", "19:
 _cell = st.one_of(st.none(), st.integers(-5, 400), st.text(max_size=5), st.floats(allow_nan=True), st.booleans())
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     age=_cell,
     rows=st.lists(
@@ -118,7 +118,7 @@ def test_any_input_gives_an_outcome_and_never_raises(age, rows):
 _minutes = st.integers(0, 24 * 60 - 1)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     age=st.integers(14, 17),
     stages=st.lists(st.tuples(st.sampled_from(DAYS), _minutes, _minutes, st.integers(0, 120), st.integers(0, 8)), min_size=1, max_size=7, unique_by=lambda t: t[0]),

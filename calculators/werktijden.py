@@ -49,6 +49,9 @@ INTRO = (
     "16 en 17 jaar (Arbeidstijdenwet): uren per dag en per week, tijden, pauzes en zondag."
 )
 
+#: Key in the outcome's values: form field -> the value used where the form left the field empty.
+FILLED_IN = "invoer_aangevuld"
+
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 SUNDAY = "zondag"
 
@@ -116,6 +119,9 @@ def _read_days(values: dict[str, Any], outcome: Outcome) -> list[dict[str, Any]]
         index = row["rij"] - 1
         path = f"dagen.{index}."
         name = row["dag"] or (DAYS[index] if index < len(DAYS) else "")
+        if not row["dag"] and name:
+            # The form left the day empty; say which day was used, so that a result sheet shows it.
+            outcome.values.setdefault(FILLED_IN, {})[path + "dag"] = name
         if name in days:
             outcome.error(path + "dag", f"{name.capitalize()} staat twee keer in het rooster. Kies bij rij {index + 1} een andere dag.")
             continue

@@ -17,7 +17,7 @@ serve: build
 	@echo "De site staat op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
-## test: set up (including Debian's Chromium when missing), then run every test
+## test: set up (including Debian's browsers when missing), then run every test
 test: setup browser
 	$(PY) -m pytest
 
@@ -38,12 +38,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-## browser: Debian's Chromium, poppler (pdftoppm, pdfinfo) and fonts, for browser tests and the PDF
+## browser: Debian's Chromium, Firefox ESR, WebKitGTK (WebKitWebDriver) with Xvfb, poppler (pdftoppm,
+## pdfinfo) and fonts, for the browser tests in three engines and the PDF
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
-		echo "Chromium en poppler-utils installeren (apt-get)…"; \
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
+		|| ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null \
+		|| ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then \
+		echo "Chromium, Firefox ESR, WebKitGTK, Xvfb en poppler-utils installeren (apt-get)…"; \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-			chromium poppler-utils fonts-liberation fonts-dejavu-core; \
+			chromium firefox-esr webkit2gtk-driver xvfb xauth poppler-utils fonts-liberation fonts-dejavu-core; \
 	fi
 
 ## build: the static site in site/

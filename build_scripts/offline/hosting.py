@@ -28,6 +28,7 @@ from html import escape
 from pathlib import Path
 
 from ..bundle import wheel as bundle
+from ..mime import MIME_TYPES
 from ..site.macros import Context, MacroError, register
 from . import print_page
 
@@ -38,25 +39,6 @@ CSP = (
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'"
 )
 
-#: Every file type the built site ships, with the type a server must send.
-MIME_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css",
-    ".js": "text/javascript",
-    ".mjs": "text/javascript",
-    ".wasm": "application/wasm",
-    ".json": "application/json",
-    ".map": "application/json",
-    ".zip": "application/zip",
-    ".whl": "application/zip",
-    ".txt": "text/plain; charset=utf-8",
-    ".xml": "application/xml",
-    ".gz": "application/gzip",
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".ico": "image/x-icon",
-    ".conf": "text/plain; charset=utf-8",
-}
 #: Types that IIS does not know, or knows wrongly, out of the box; web.config maps these.
 IIS_MIME = (".mjs", ".wasm", ".whl", ".json", ".map", ".gz", ".conf")
 #: What the browser accepts as JavaScript (HTML standard, "JavaScript MIME type essence match").
@@ -296,7 +278,7 @@ def _check_site(site_dir: Path) -> None:
                 unknown.setdefault(path.suffix.lower() or "(geen extensie)", path.relative_to(site_dir).as_posix())
     if unknown:
         listed = ", ".join(f"{ext} ({example})" for ext, example in sorted(unknown.items()))
-        raise ValueError(f"hosting kit: no MIME type for {listed}; add it to MIME_TYPES in build_scripts/offline/hosting.py")
+        raise ValueError(f"hosting kit: no MIME type for {listed}; add it to MIME_TYPES in build_scripts/mime.py")
     calc = site_dir / "assets" / "calc"
     strays = [
         p.name for p in calc.iterdir()

@@ -8,80 +8,35 @@ made one fails.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from build_scripts.tools.serve import CHROMIUM, Faults, StaticServer, launch_chromium, serve
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-CHROMIUM = "/usr/bin/chromium"
 PREFIX = "/lwt/"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
-
-
-class ServerFaults:
-    """What the test server should do wrong; reset after every test."""
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.mime: dict[str, str] = {}
-        self.missing: set[str] = set()
-        self.headers: dict[str, str] = {}
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    faults: ServerFaults
-
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-    def send_head(self):
-        name = urlparse(self.path).path.rsplit("/", 1)[-1]
-        if name and name in self.faults.missing:
-            self.send_error(404, "File not found (test fault)")
-            return None
-        return super().send_head()
-
-    def guess_type(self, path):
-        for suffix, mime in self.faults.mime.items():
-            if str(path).endswith(suffix):
-                return mime
-        return super().guess_type(path)
-
-    def end_headers(self):
-        for key, value in self.faults.headers.items():
-            self.send_header(key, value)
-        super().end_headers()
 
 
 @pytest.fixture(scope="session")
-def server_faults() -> ServerFaults:
-    return ServerFaults()
+def server_faults() -> Faults:
+    return Faults()
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site, server_faults, tmp_path_factory) -> str:
-    """Base URL of the site, served in a sub-folder as a school intranet might."""
-    root = tmp_path_factory.mktemp("www")
-    shutil.copytree(built_site, root / PREFIX.strip("/"))
-    handler = functools.partial(type("Handler", (_Handler,), {"faults": server_faults}), directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
-    server.server_close()
+def site_server(built_site, server_faults) -> StaticServer:
+    """The built site, served in a sub-folder as a school intranet might."""
+    with serve(built_site, prefix=PREFIX, faults=server_faults) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server) -> str:
+    """Base URL of the site (ends with /lwt/)."""
+    return site_server.url
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +46,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        instance = launch_chromium(playwright)
         yield instance
         instance.close()
 
@@ -155,3 +110,15 @@ def axe_violations(page) -> list[str]:
         ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')}`)",
         AXE_TAGS,
     )
+
+
+@pytest.fixture(scope="session", params=["chromium", "firefox", "webkit"])
+def engine(request, site_url):
+    """A page in each engine in turn (one browser per engine per session): Chromium through
+    Playwright, Firefox ESR through puppeteer-core, WebKitGTK through Selenium. See engines/."""
+    from tests.browser.engines import open_engine
+
+    chromium = request.getfixturevalue("browser") if request.param == "chromium" else None
+    page = open_engine(request.param, chromium)
+    yield page
+    page.close()

@@ -425,7 +425,11 @@ function startWorker() {
       clearTimeout(timer);
       const version = message.manifest ? message.manifest.rules_version : message.version;
       if (!failed) for (const controller of controllers) controller.ready(version);
-      window.__lwtCalc = { ready: true, version, manifest: message.manifest };
+      // Which start-up path the worker took ("snapshot" or "fresh"), for the tests per engine.
+      const boot = message.timings ? message.timings.boot : undefined;
+      if (boot) document.documentElement.dataset.lwtBoot = boot;
+      const snapshotError = message.timings && message.timings.marks ? message.timings.marks.snapshot_error : undefined;
+      window.__lwtCalc = { ready: true, version, manifest: message.manifest, boot, snapshotError };
     } else if (message.type === "failed") {
       clearTimeout(timer);
       failAll(message.reason === "runtime" ? "failed_runtime" : "failed_bundle");

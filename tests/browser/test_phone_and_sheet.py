@@ -248,7 +248,8 @@ _DATE_ERROR = "() => { const e = document.getElementById('toezicht-peildatum-err
 
 def _ready_with_outcome(engine, url: str) -> None:
     engine.goto(url)
-    assert engine.wait_for(checks.READY, timeout=LOAD_TIMEOUT / 1000) == "ready"
+    state = engine.wait_for(checks.READY, timeout=LOAD_TIMEOUT / 1000)
+    assert state == "ready", (engine.name, engine.evaluate("() => document.querySelector('.lwt-calc__status').innerText"))
     engine.wait_for(checks.RENDERED_AFTER, {"calc": "toezicht", "after": 0}, timeout=LOAD_TIMEOUT / 1000)
 
 

@@ -26,11 +26,21 @@ from .rules import NormUnavailable, Rules
 FIELD_TYPES = ("integer", "number", "text", "choice", "multichoice", "boolean", "time", "date", "group")
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+# A Dutch date: day, month, year with "-", "/", "." or a space between ("1-9-2026", "01/09/2026"),
+# or eight digits ddmmjjjj (a phone's number pad has no dash); and the ISO date that links carry.
+_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
+_DIGITS_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+#: How a date is written in forms, and an example, for hints and messages.
+DATE_NOTATION = "dd-mm-jjjj"
+DATE_EXAMPLE = "01-09-2026"
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 # Dutch notation: dots group thousands ("3.700", "1.280,5"), the comma is the decimal sign.
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _MAX_TEXT = 200
+#: Rows beyond this index in flat form names are not kept (no group has this many rows).
+_MAX_ROW_INDEX = 1000
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,10 @@ def unflatten(raw: dict[str, Any]) -> dict[str, Any]:
         rows.setdefault(int(index), {})[sub] = value
     for key, value in list(result.items()):
         if isinstance(value, dict) and value and all(isinstance(k, int) for k in value):
-            result[key] = [value[i] for i in sorted(value)]
+            # Keep each row at its index ("dagen.1" is the second row even when row 0 is not sent);
+            # a missing row is an empty one. A huge index only has to make the list too long.
+            size = min(max(value) + 1, _MAX_ROW_INDEX + 1)
+            result[key] = [value.get(i, {}) for i in range(size)]
     return result
 
 
@@ -193,16 +206,40 @@ def _parse_time(field_: Field, value: Any, errors: list[FieldError], path: str) 
     return None
 
 
+def read_date(value: Any, label: str) -> tuple[date | None, str]:
+    """A date as a reader types it (dd-mm-jjjj) or as a link carries it (jjjj-mm-dd).
+
+    Returns the date and ``""``, or ``None`` and a Dutch message for the field ``label``
+    that says what is wrong: not a date at all, or a date that does not exist (31-02-2027).
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    match = _DUTCH_DATE.match(text) or _DIGITS_DATE.match(text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+    elif _ISO_DATE.match(text):
+        year, month, day = (int(part) for part in _ISO_DATE.match(text).groups())
+    else:
+        return None, f"Vul bij ‘{label}’ een datum in als {DATE_NOTATION}, bijvoorbeeld {DATE_EXAMPLE}."
+    shown = text[:10]
+    if not 1900 <= year <= 2200:
+        return None, f"Bij ‘{label}’ staat {shown}. Vul een jaartal van 1900 tot en met 2200 in, als {DATE_NOTATION}."
+    if not 1 <= month <= 12:
+        return None, f"De datum {shown} bij ‘{label}’ bestaat niet: een maand is een getal van 1 tot en met 12. Vul de datum in als {DATE_NOTATION}."
+    try:
+        return date(year, month, day), ""
+    except ValueError:
+        days = (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
+        return None, (
+            f"De datum {shown} bij ‘{label}’ bestaat niet: {dutch.MONTHS[month - 1]} {year} heeft {days} dagen. "
+            f"Vul een datum in die bestaat, als {DATE_NOTATION}."
+        )
+
+
 def _parse_date(field_: Field, value: Any, errors: list[FieldError], path: str) -> date | None:
-    if isinstance(value, str):
-        try:
-            parsed = date.fromisoformat(value.strip())
-            if 1900 <= parsed.year <= 2200:
-                return parsed
-        except ValueError:
-            pass
-    errors.append(FieldError(path, f"Vul bij {_label(field_)} een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01."))
-    return None
+    parsed, problem = read_date(value, field_.label)
+    if problem:
+        errors.append(FieldError(path, problem))
+    return parsed
 
 
 def _parse_boolean(field_: Field, value: Any, errors: list[FieldError], path: str) -> bool | None:

@@ -8,7 +8,7 @@ from types import ModuleType
 from typing import Any
 
 from . import dutch
-from .inputs import parse
+from .inputs import parse, read_date
 from .outcome import Outcome
 from .rules import NormUnavailable, Rules
 
@@ -17,6 +17,7 @@ NAMES = ("onderwijstijd", "stage_uren", "werktijden", "werkweken", "examenpakket
 
 #: The field that carries the reference date in a form; the command line uses --date.
 REFERENCE_DATE_FIELD = "peildatum"
+REFERENCE_DATE_LABEL = "Peildatum"
 
 
 class UnknownCalculator(LookupError):
@@ -87,11 +88,12 @@ def run_form(name: str, fields: Any, rules: Rules, default_date: date) -> dict[s
     raw_date = fields.pop(REFERENCE_DATE_FIELD, None)
     reference_date = default_date
     if isinstance(raw_date, str) and raw_date.strip():
-        try:
-            reference_date = date.fromisoformat(raw_date.strip())
-        except ValueError:
+        # dd-mm-jjjj as typed in the form, or jjjj-mm-dd as a shared link carries it.
+        parsed, problem = read_date(raw_date, REFERENCE_DATE_LABEL)
+        if parsed is None:
             outcome = Outcome(calculator=name, reference_date=default_date)
-            outcome.error(REFERENCE_DATE_FIELD, "Vul bij ‘Peildatum’ een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.")
+            outcome.error(REFERENCE_DATE_FIELD, problem)
             module(name)
             return outcome.to_dict()
+        reference_date = parsed
     return run(name, fields, rules, reference_date)

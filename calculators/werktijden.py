@@ -74,6 +74,9 @@ INTRO = (
     "(Arbeidstijdenwet): uren per dag en per week, tijden, pauzes en zondag."
 )
 
+#: Key in the outcome's values: form field -> the value used where the form left the field empty.
+FILLED_IN = "invoer_aangevuld"
+
 DAYS = dutch.DAYS
 SUNDAY = DAYS[-1]
 
@@ -139,6 +142,9 @@ def _read_days(values: dict[str, Any], outcome: Outcome) -> list[dict[str, Any]]
         index = row["rij"] - 1
         path = f"dagen.{index}."
         name = row["dag"] or (DAYS[index] if index < len(DAYS) else "")
+        if not row["dag"] and name:
+            # The form left the day empty; say which day was used, so that a result sheet shows it.
+            outcome.values.setdefault(FILLED_IN, {})[path + "dag"] = name
         if name in days:
             outcome.error(path + "dag", f"{dutch.upper_first(name)} staat twee keer in het rooster. Kies bij rij {index + 1} een andere dag.")
             continue

@@ -21,6 +21,7 @@ from typing import Any
 
 from calculators import FINDING_LABELS, VERDICT_LABELS, Rules, describe
 from calculators import dutch
+from calculators.inputs import DATE_EXAMPLE, DATE_NOTATION
 from calculators.outcome import plain
 
 from ..bundle.wheel import project_version
@@ -53,6 +54,15 @@ UI_TEXT = {
     "sources_heading": "Bronnen bij deze uitkomst",
     "verdicts": VERDICT_LABELS,
     "finding_statuses": FINDING_LABELS,
+    # The verdict bar that keeps the current verdict in view on a long form (calc-ui.mjs, makeBar).
+    "bar_label": "Uitkomst:",
+    "bar_pending": "nog niet berekend",
+    "bar_link": "Naar de uitkomst",
+    "bar_counts": {
+        "fail": ["1 punt niet in orde", "{n} punten niet in orde"],
+        "warning": ["1 punt om op te letten", "{n} punten om op te letten"],
+        "invalid": ["1 veld aanpassen", "{n} velden aanpassen"],
+    },
 }
 
 #: Fixed texts in the form's HTML.
@@ -72,7 +82,7 @@ FORM_TEXT = {
     "row_label": "Rij {n}",
     "columns": "Toelichting bij de kolommen:",
     "date_label": "Peildatum",
-    "date_hint": "De regels die op deze datum gelden. Leeg laten: vandaag.",
+    "date_hint": f"De regels die op deze datum gelden. Als {DATE_NOTATION}, bijvoorbeeld {DATE_EXAMPLE}. Leeg laten: vandaag.",
     "colophon": "Wegwijzer leer-werktrajecten vmbo, versie {site}. Regels versie {rules}, gecontroleerd tot en met {checked}. Geen juridisch advies.",
     "time_unit": "uu:mm",
 }
@@ -171,7 +181,9 @@ def _control(spec: dict[str, Any], name: str, control_id: str, described_by: str
     elif kind == "number":
         mode = "decimal"
     elif kind == "date":
-        input_type = "date"
+        # A text field, not type=date: the browser's date widget shows its own language's order
+        # (12/03/2026 in an English browser); the calculators read dd-mm-jjjj (inputs.read_date).
+        mode = "numeric"
     width = _WIDTH.get(kind, "")
     if kind == "text":
         sample = default if isinstance(default, str) else spec.get("default")
@@ -334,6 +346,13 @@ def _checked_date(rules: Rules) -> str:
         return head
 
 
+def _date_input(date_id: str) -> str:
+    """The Peildatum field: text in Dutch order (dd-mm-jjjj), a number pad on phones; read by inputs.read_date."""
+    return (
+        f'<input {_attrs(type="text", id=date_id, name="peildatum", inputmode="numeric", class_="lwt-w7", autocomplete="off", spellcheck="false", aria_describedby=f"{date_id}-hint {date_id}-error")}>'
+    )
+
+
 def render_form(name: str, rules: Rules, on: date) -> str:
     """The complete form for calculator ``name``, as one HTML block without blank lines."""
     description = describe(name, rules, on)
@@ -346,7 +365,7 @@ def render_form(name: str, rules: Rules, on: date) -> str:
         f'<div class="lwt-field lwt-field--date" data-field="peildatum"><label class="lwt-label" for="{date_id}">{escape(FORM_TEXT["date_label"])}</label>'
         f'<div class="lwt-hint" id="{date_id}-hint">{escape(FORM_TEXT["date_hint"])}</div>'
         f'<p class="lwt-field__error" id="{date_id}-error" data-error-for="peildatum" hidden></p>'
-        f'<div class="lwt-control"><input type="date" id="{date_id}" name="peildatum" aria-describedby="{date_id}-hint {date_id}-error"></div></div>'
+        f'<div class="lwt-control">{_date_input(date_id)}</div></div>'
     )
     colophon = FORM_TEXT["colophon"].format(site=project_version(), rules=rules.version, checked=_checked_date(rules))
     title_id = f"rekenhulp-{calc}-title"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from calculators.inputs import Choice, Field, parse, unflatten
+from calculators.registry import run_form
 
 NUMBER = Field("uren", "Uren", "number", minimum=0, maximum=5000)
 INTEGER = Field("weken", "Weken", "integer", minimum=1, maximum=52)
@@ -96,3 +98,58 @@ def test_a_superscript_digit_as_row_number_is_bad_input_not_a_crash(rules):
     on = date(2026, 11, 28)
     assert run("onderwijstijd", {"leerjaren": {"²": None}}, rules, on)["status"] == "invalid"
     assert run("onderwijstijd", {"leerjaren.².uren_school": "3"}, rules, on)["status"] == "invalid"
+
+
+def test_a_row_keeps_its_index_when_earlier_rows_are_not_sent():
+    """A shared link that names only row 2 ("perioden.1.…") fills row 2, not row 1."""
+    values, errors = parse((ROWS,), {"perioden.1.weken": "4", "perioden.1.uren": "8"})
+    assert errors == []
+    assert [row["rij"] for row in values["perioden"]] == [2]
+
+
+def test_a_huge_row_index_is_refused_without_building_a_huge_list():
+    """A hostile index in a flat name gives the rows error, not a list of a billion rows."""
+    _, errors = parse((ROWS,), {"perioden.999999999.weken": "4"})
+    assert [error.field for error in errors] == ["perioden"]
+
+
+DATE = Field("geboren", "Geboortedatum", "date")
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [("01-09-2026", date(2026, 9, 1)), ("1-9-2026", date(2026, 9, 1)), ("01/09/2026", date(2026, 9, 1)),
+     ("1.9.2026", date(2026, 9, 1)), ("01092026", date(2026, 9, 1)), (" 29-02-2028 ", date(2028, 2, 29)),
+     ("2026-09-01", date(2026, 9, 1))],
+)
+def test_dates_in_dutch_order_and_the_iso_date_of_a_link(typed, expected):
+    """A date is read day-month-year as a Dutch reader writes it; the ISO date a link carries also works."""
+    values, errors = parse((DATE,), {"geboren": typed})
+    assert errors == [] and values["geboren"] == expected
+
+
+@pytest.mark.parametrize(
+    "typed, words",
+    [("31-02-2027", ["31-02-2027", "bestaat niet", "februari 2027 heeft 28 dagen"]),
+     ("29-02-2027", ["bestaat niet", "februari 2027 heeft 28 dagen"]),
+     ("31-04-2026", ["april 2026 heeft 30 dagen"]),
+     ("12-13-2026", ["bestaat niet", "maand"]),
+     ("12/03", ["dd-mm-jjjj"]), ("morgen", ["dd-mm-jjjj"]), ("01-01-1800", ["jaartal"])],
+)
+def test_a_date_that_does_not_exist_says_why_in_dutch(typed, words):
+    """31 February is not silently moved: the message names the date, says it does not exist and why."""
+    _, errors = parse((DATE,), {"geboren": typed})
+    assert [error.field for error in errors] == ["geboren"]
+    assert "Geboortedatum" in errors[0].message
+    for word in words:
+        assert word in errors[0].message
+
+
+def test_the_form_reads_the_peildatum_in_dutch_order(rules):
+    """run_form takes the form's Peildatum as dd-mm-jjjj and reports a date that does not exist on that field."""
+    fields = {"leeftijd": "15", "peildatum": "01-08-2026"}
+    assert run_form("toezicht", fields, rules, date(2030, 1, 1))["reference_date"] == "2026-08-01"
+    outcome = run_form("toezicht", {**fields, "peildatum": "31-02-2027"}, rules, date(2030, 1, 1))
+    assert outcome["status"] == "invalid"
+    assert [error["field"] for error in outcome["errors"]] == ["peildatum"]
+    assert "februari 2027 heeft 28 dagen" in outcome["errors"][0]["message"]

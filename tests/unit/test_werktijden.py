@@ -143,3 +143,15 @@ def test_week_total_is_school_plus_stage_minus_breaks(age, stages):
     week_rule = "werktijden.kind.max_uren_per_week" if age < 16 else "werktijden.jeugdige.max_uren_per_week"
     limit = RULES.value(week_rule, ON) * 60
     assert _failed(outcome, week_rule) == (expected > limit)
+
+
+def test_a_row_without_a_day_reports_the_day_it_used(rules):
+    """A link that names only the times of row 2 is checked as Tuesday, and the outcome says so for the result sheet."""
+    fields = {"leeftijd": "15", "dagen.1.stage_begin": "13:00", "dagen.1.stage_einde": "19:30", "dagen.1.pauze_minuten": "30"}
+    outcome = run("werktijden", fields, rules, ON)
+    # 15 years old: no work after 19:00 (NRK art. 3:1 lid 2 onder b); row 2 without a day is Tuesday.
+    assert outcome["status"] == "fail"
+    assert any(f["status"] == "fail" and f["message"].startswith("Dinsdag") for f in outcome["findings"])
+    assert outcome["values"]["invoer_aangevuld"] == {"dagen.1.dag": "dinsdag"}
+    named = run("werktijden", {**fields, "dagen.1.dag": "woensdag"}, rules, ON)
+    assert "invoer_aangevuld" not in named["values"]

@@ -35,6 +35,20 @@ function longDate(iso, locale) {
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(value);
 }
 
+// The Peildatum as the form shows it, dd-mm-jjjj; a link carries the ISO date (jjjj-mm-dd).
+// Formatting only: the calculators read both notations (calculators.inputs.read_date).
+function shownDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : value;
+}
+
+// A shared link carries the Peildatum as the calculator read it (the outcome's reference date),
+// in one notation whatever way it was typed; a date it could not read stays as typed.
+function linkFields(fields, outcome) {
+  if (!fields.peildatum || (outcome.errors || []).some((error) => error.field === "peildatum")) return fields;
+  return { ...fields, peildatum: outcome.reference_date };
+}
+
 function prefixFor(form) {
   return forms.length > 1 ? `${form.dataset.calc}:` : "";
 }
@@ -88,6 +102,7 @@ function restore(form, params) {
     } else {
       element.value = "";
     }
+    if (element.name === "peildatum") element.value = shownDate(element.value);
   }
   return true;
 }
@@ -218,6 +233,7 @@ function renderFinding(finding, texts, refs) {
   const item = document.createElement("li");
   item.className = "lwt-finding";
   item.dataset.status = finding.status;
+  item.dataset.certainty = finding.certainty;
   const head = document.createElement("p");
   head.className = "lwt-finding__head";
   const label = document.createElement("strong");
@@ -301,6 +317,93 @@ function takeEarlyWorker() {
   early.worker.removeEventListener("message", early.onMessage);
   early.worker.removeEventListener("error", early.onError);
   return early;
+}
+
+// Where the form left a field empty, the calculator says what it used (values.invoer_aangevuld,
+// e.g. the day of a row without one); the printed result sheet shows that instead of "–".
+function showFilledIn(form, outcome) {
+  for (const node of form.querySelectorAll(".lwt-filled")) node.remove();
+  for (const node of form.querySelectorAll(".lwt-has-filled")) node.classList.remove("lwt-has-filled");
+  const filled = (outcome.values || {}).invoer_aangevuld || {};
+  for (const [name, value] of Object.entries(filled)) {
+    const control = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (!control || control.value !== "") continue;
+    const option = control.tagName === "SELECT" ? Array.from(control.options).find((item) => item.value === String(value)) : null;
+    const note = document.createElement("span");
+    note.className = "lwt-filled lwt-print-only";
+    note.textContent = option ? option.textContent : String(value);
+    control.after(note);
+    const holder = control.closest("[data-field]");
+    if (holder) holder.classList.add("lwt-has-filled");
+  }
+}
+
+// --- The verdict bar: on a long form the current verdict stays in view while the reader types. ---
+// It sticks below the site's header while the form scrolls by (the on-screen keyboard is at the
+// bottom, so the top stays clear of it), and lets go while the full outcome's verdict is in view.
+// It is no live region: the outcome's own status line already announces every change once.
+function makeBar(form, texts) {
+  const heading = form.querySelector(".lwt-calc__result h3");
+  const inputs = form.querySelector(".lwt-calc__inputs");
+  if (!heading || !inputs) return;
+  const bar = document.createElement("div");
+  bar.className = "lwt-calc__bar";
+  bar.dataset.status = "";
+  const text = document.createElement("p");
+  text.className = "lwt-bar__text";
+  const label = document.createElement("span");
+  label.className = "lwt-bar__label";
+  label.textContent = texts.bar_label;
+  const verdict = document.createElement("strong");
+  verdict.className = "lwt-bar__verdict";
+  verdict.textContent = texts.bar_pending;
+  const counts = document.createElement("span");
+  counts.className = "lwt-bar__counts";
+  text.append(label, " ", verdict, counts);
+  const link = document.createElement("a");
+  link.className = "lwt-bar__link";
+  link.href = `#${heading.id}`;
+  link.textContent = texts.bar_link;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    heading.focus();
+    heading.scrollIntoView({ block: "start" });
+  });
+  bar.append(text, link);
+  inputs.before(bar);
+  // Lets go of the top while the full verdict is on screen: no need to show it twice.
+  const full = form.querySelector(".lwt-verdict");
+  if (full && "IntersectionObserver" in window) {
+    new IntersectionObserver((entries) => {
+      for (const entry of entries) bar.classList.toggle("lwt-calc__bar--resting", entry.isIntersecting);
+    }).observe(full);
+  }
+  // A field that receives focus is never left under the bar (WCAG 2.4.11).
+  form.addEventListener("focusin", (event) => {
+    const target = event.target;
+    if (!target || target === link || !inputs.contains(target)) return;
+    const barBox = bar.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    const stuck = getComputedStyle(bar).position === "sticky" && barBox.top <= parseFloat(getComputedStyle(bar).top) + 1;
+    if (stuck && box.top < barBox.bottom + 8) window.scrollBy(0, box.top - barBox.bottom - 8);
+  });
+}
+
+function updateBar(form, outcome, texts) {
+  const bar = form.querySelector(".lwt-calc__bar");
+  if (!bar) return;
+  bar.dataset.status = outcome.status;
+  bar.querySelector(".lwt-bar__verdict").textContent = texts.verdicts[outcome.status] || outcome.status;
+  const count = (status) => status === "invalid"
+    ? (outcome.errors || []).length
+    : outcome.findings.filter((finding) => finding.status === status).length;
+  const parts = [];
+  for (const status of ["invalid", "fail", "warning"]) {
+    const n = count(status);
+    const [one, many] = texts.bar_counts[status];
+    if (n > 0) parts.push(n === 1 ? one : many.replace("{n}", String(n)));
+  }
+  bar.querySelector(".lwt-bar__counts").textContent = parts.length ? ` · ${parts.join(", ")}` : "";
 }
 
 function startWorker() {
@@ -400,8 +503,9 @@ function enhance(form, worker) {
   let debounce = null;
   let isReady = false;
 
+  makeBar(form, texts);
   const restored = restore(form, new URLSearchParams(window.location.search));
-  if (dateField && !dateField.value) dateField.value = today();
+  if (dateField && !dateField.value) dateField.value = shownDate(today());
   setStatus(form, texts.loading_runtime, "loading");
   button.disabled = true;
 
@@ -413,8 +517,10 @@ function enhance(form, worker) {
     const outcome = await worker.run(form.dataset.calc, fields);
     if (ticket !== latest || outcome === undefined) return;
     form.removeAttribute("aria-busy");
-    if (!keepUrl) remember(toQuery(form, fields), push);
+    if (!keepUrl) remember(toQuery(form, linkFields(fields, outcome)), push);
     render(form, outcome, texts, version, showSummary);
+    showFilledIn(form, outcome);
+    updateBar(form, outcome, texts);
     if (printButton) printButton.hidden = false;
     if (focus) {
       const target = outcome.status === "invalid"
@@ -448,7 +554,7 @@ function enhance(form, worker) {
   if (printButton) printButton.addEventListener("click", () => window.print());
   window.addEventListener("popstate", () => {
     if (!restore(form, new URLSearchParams(window.location.search))) form.reset();
-    if (dateField && !dateField.value) dateField.value = today();
+    if (dateField && !dateField.value) dateField.value = shownDate(today());
     clearTimeout(debounce);
     compute({ showSummary: true, keepUrl: true });
   });

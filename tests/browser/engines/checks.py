@@ -44,11 +44,14 @@ FILL = """({calc, ops}) => {
 #: How many outcomes the form has shown so far.
 RENDERS = "(calc) => Number(document.querySelector(`form[data-calc=${calc}]`).dataset.renders || 0)"
 
-#: Submit the form as its button would.
+#: Submit the form as its button would; return the number of outcomes shown just before, read in
+#: the same task, so that an earlier calculation still on its way (the one every page runs when it
+#: becomes ready) cannot be mistaken for this one's (the page drops such stale outcomes).
 SUBMIT = """(calc) => {
   const form = document.querySelector(`form[data-calc=${calc}]`);
+  const before = Number(form.dataset.renders || 0);
   form.requestSubmit(form.querySelector('button[type=submit]'));
-  return true;
+  return before;
 }"""
 
 #: A newer outcome than number ``after`` is on screen (for wait_for).

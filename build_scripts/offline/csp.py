@@ -15,7 +15,7 @@ called after every page is written:
    (``PLACEHOLDER``), and writes ``hosting/content-security-policy.txt``;
 4. returns the policy for the server headers of the hosting kit.
 
-``style-src`` keeps ``'unsafe-inline'``: see ``/work/notes/decisions-d2.md`` (the theme's and
+``style-src`` keeps ``'unsafe-inline'``: see DECISIONS.md (D24) (the theme's and
 the charts' style attributes; ``default-src 'self'`` leaves injected CSS no way to send data).
 """
 

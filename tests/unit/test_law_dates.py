@@ -1,6 +1,6 @@
 """The law as it stood on each date: laws and sources with their own dates of effect, values with the date they took effect.
 
-The dates are checked by hand against the texts (see /work/notes/law-verification.md):
+The dates are checked by hand against the texts (see data/VERIFICATION.md):
 Stb. 2021, 599 art. 1 and 2 (Invoerings- en aanpassingswet WVO 2020 and WVO 2020 in force on
 1 August 2022) and Stb. 2022, 13 art. 1 (Uitvoeringsbesluit WVO 2020 in force on 1 August 2022).
 """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.offline import hosting
+from build_scripts.site import hosting_pages
 from calculators import VERDICT_LABELS
 from tests.browser.engines import checks
 from tests.browser.test_calculator_pages import SCENARIOS
@@ -177,4 +177,4 @@ def test_failure_modes_in_every_engine(engine, site_url, server_faults):
     engine.goto(site_url + "controle/")
     report = engine.wait_for(checks.SELF_CHECK, timeout=READY_TIMEOUT)
     assert report["problems"] == [] and report["failures"] == "0", (engine.name, report)
-    assert report["summary"] == hosting.CHECK_TEXTS["all_ok"], (engine.name, report)
+    assert report["summary"] == hosting_pages.CHECK_TEXTS["all_ok"], (engine.name, report)

@@ -92,9 +92,13 @@ def test_runtime_files_that_do_not_match_the_build_in_every_engine(engine, site_
     """A snapshot of other bytes, a changed wheel (fresh start) and a half-uploaded wasm each give
     the Dutch 'kon niet laden' message within 15 s."""
     snapshot, wheel = _snapshot_name(built_site)
+    # The negotiated name of the snapshot (answered with its .br or .gz copy) is taken away, so
+    # that the worker fetches the stored .gz, which these cases change.
+    negotiated = snapshot.removesuffix(".gz")
     cases = {
-        "snapshot": lambda f: f.replace.__setitem__(snapshot, lambda b: gzip.compress(_flip(gzip.decompress(b)), 1, mtime=0)),
-        "wheel": lambda f: (f.missing.add(snapshot), f.replace.__setitem__(wheel, _flip)),
+        "snapshot": lambda f: (f.missing.add(negotiated),
+                               f.replace.__setitem__(snapshot, lambda b: gzip.compress(_flip(gzip.decompress(b)), 1, mtime=0))),
+        "wheel": lambda f: (f.missing.update({negotiated, snapshot}), f.replace.__setitem__(wheel, _flip)),
         "wasm": lambda f: f.replace.__setitem__("pyodide.asm.wasm", lambda b: b[: len(b) // 2]),
     }
     try:

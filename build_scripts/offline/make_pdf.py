@@ -325,7 +325,7 @@ SET_ZOOM_JS = """(factors) => {""" + SCALE_JS + """
     if (factors[block.dataset.vsForm]) scaleBlock(block, factors[block.dataset.vsForm]);
   }
   return Array.from(document.querySelectorAll('.lwt-vs-form')).map(
-    (block) => [block.dataset.vsForm, block.querySelector('.lwt-calc__title').textContent.trim()]);
+    (block) => [block.dataset.vsForm, block.querySelector('.lwt-calc__title, .lwt-vs-checks h2').textContent.trim()]);
 }"""
 
 

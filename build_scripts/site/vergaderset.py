@@ -25,7 +25,7 @@ from typing import Any
 
 import markdown as python_markdown
 
-from calculators import dutch
+from calculators import describe, dutch
 
 from ..paths import ROOT
 from . import macros
@@ -68,10 +68,10 @@ TEXT = {
     "forms_title": "Rekenhulpen op papier",
     "forms_intro": (
         "De zes rekenhulpen als leeg formulier, elk op een eigen pagina. Vul ze met de hand in; op de website "
-        "rekenen ze zelf. Onder elk formulier staan de regels die de rekenhulp toetst, met de waarde op de "
-        "datum op het voorblad."
+        "rekenen ze zelf. Op de pagina na elk formulier (bij dubbelzijdig afdrukken: de achterkant) staan de "
+        "regels die de rekenhulp toetst, met de waarde op de datum op het voorblad."
     ),
-    "checks": "Regels die deze rekenhulp toetst",
+    "checks": "Regels die de rekenhulp ‘{title}’ toetst",
     "col_value": "Waarde",
     "list_value": "{n} punten; zie de naslag",
     "glossary_title": "Afkortingen",
@@ -195,6 +195,8 @@ def _source_name(source: dict[str, str]) -> str:
 
 
 def _checks(name: str, context: Context) -> str:
+    """The rules that calculator ``name`` checks, with their value on the cover's date: a page of its own."""
+    title = describe(name, context.rules, context.on)["title"]
     rows = []
     for norm_id in rule_ids(name, context.rules):
         try:
@@ -215,7 +217,7 @@ def _checks(name: str, context: Context) -> str:
             f"<td>{escape(_value(current.value, current))}</td><td>{sources}</td></tr>"
         )
     return (
-        f'<div class="lwt-vs-checks"><h3>{escape(TEXT["checks"])}</h3><table><thead><tr>'
+        f'<div class="lwt-vs-checks"><h2>{escape(TEXT["checks"].format(title=title))}</h2><table><thead><tr>'
         f'<th scope="col">{escape(TEXT["col_rule"])}</th><th scope="col">{escape(TEXT["col_value"])}</th>'
         f'<th scope="col">{escape(TEXT["col_source"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
@@ -226,7 +228,9 @@ def _forms_part(context: Context) -> str:
     for name in calculators():
         # A paper form: without data-calc, so no page script treats it as a calculator to start.
         form = render_form(name, context.rules, context.on).replace(' data-calc="', ' data-paper-calc="', 1)
-        parts.append(f'<div class="lwt-vs-form" data-vs-form="{escape(name)}">{form}{_checks(name, context)}</div>')
+        # The form on one page, the rules it checks on the next (the back, printed on both sides).
+        parts.append(f'<div class="lwt-vs-form" data-vs-form="{escape(name)}">{form}</div>')
+        parts.append(f'<div class="lwt-vs-form lwt-vs-form--checks" data-vs-form="{escape(name)}-regels">{_checks(name, context)}</div>')
     return "".join(parts)
 
 

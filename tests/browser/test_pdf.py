@@ -423,7 +423,8 @@ def test_vergaderset_has_the_rules_in_short_from_data(vergaderset_pages, built_s
 
 
 def test_vergaderset_has_six_blank_forms_one_page_each(vergaderset_pages, site_with_pdfs):
-    """Each calculator of the Rekenhulpen pages is a blank form on a page of its own, with the rules it checks."""
+    """Each calculator of the Rekenhulpen pages is a blank form on a page of its own; the next page
+    (the back, printed on both sides) has the rules it checks."""
     titles = re.findall(r'<h2 class="lwt-calc__title"[^>]*>(.*?)</h2>', (site_with_pdfs / "vergaderset" / "index.html").read_text(encoding="utf-8"))
     titles = [squash(re.sub(r"<[^>]+>", "", title)) for title in titles]
     assert len(titles) == 6
@@ -434,12 +435,13 @@ def test_vergaderset_has_six_blank_forms_one_page_each(vergaderset_pages, site_w
         assert len(holding) == 1, f"{title}: on pages {holding}"
         found.append(holding[0])
     assert found == sorted(found) and len(set(found)) == 6, "one page each, in order"
-    after = found[1:] + [found[-1] + 1]
+    after = found[1:] + [found[-1] + 2]
     for title, start, end in zip(titles, found, after):
-        assert end - start == 1, f"{title} runs over {end - start} pages"
-        text = pages[start]
-        assert "Leeg formulier: vul het met de hand in." in text
-        assert "Regels die deze rekenhulp toetst" in text
+        assert end - start == 2, f"{title} and its rules run over {end - start} pages"
+        assert "Leeg formulier: vul het met de hand in." in pages[start]
+        short = title.removeprefix("Rekenhulp: ")
+        assert f"Regels die de rekenhulp ‘{short}’ toetst" in pages[start + 1], title
+        assert "Leeg formulier" not in pages[start + 1]
     text = " ".join(pages)
     assert "– kies –" not in text and "Nog geen uitkomst" not in text and "Rekenmodule wordt geladen" not in text
 

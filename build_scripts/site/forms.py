@@ -57,6 +57,7 @@ UI_TEXT = {
     # The verdict bar that keeps the current verdict in view on a long form (calc-ui.mjs, makeBar).
     "bar_label": "Uitkomst:",
     "bar_pending": "nog niet berekend",
+    "bar_example": "Uitkomst van het voorbeeld:",
     "bar_link": "Naar de uitkomst",
     "bar_counts": {
         "fail": ["1 punt niet in orde", "{n} punten niet in orde"],

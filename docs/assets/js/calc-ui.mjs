@@ -371,6 +371,16 @@ function makeBar(form, texts) {
   });
   bar.append(text, link);
   inputs.before(bar);
+  // The build's example outcome is in the page (build_scripts/site/example.py): the bar says its
+  // verdict, marked as the example's, until a live outcome replaces it.
+  const example = form.querySelector(".lwt-calc__result[data-example] .lwt-verdict");
+  if (example) {
+    label.textContent = texts.bar_example;
+    bar.dataset.status = example.dataset.status || "";
+    verdict.textContent = example.textContent;
+    counts.textContent = barCounts(texts, (status) => status === "invalid"
+      ? 0 : form.querySelectorAll(`.lwt-calc__result .lwt-finding[data-status="${status}"]`).length);
+  }
   // Lets go of the top while the full verdict is on screen: no need to show it twice.
   const full = form.querySelector(".lwt-verdict");
   if (full && "IntersectionObserver" in window) {
@@ -393,17 +403,22 @@ function updateBar(form, outcome, texts) {
   const bar = form.querySelector(".lwt-calc__bar");
   if (!bar) return;
   bar.dataset.status = outcome.status;
+  bar.querySelector(".lwt-bar__label").textContent = texts.bar_label;
   bar.querySelector(".lwt-bar__verdict").textContent = texts.verdicts[outcome.status] || outcome.status;
-  const count = (status) => status === "invalid"
+  bar.querySelector(".lwt-bar__counts").textContent = barCounts(texts, (status) => status === "invalid"
     ? (outcome.errors || []).length
-    : outcome.findings.filter((finding) => finding.status === status).length;
+    : outcome.findings.filter((finding) => finding.status === status).length);
+}
+
+// " · 2 punten niet in orde, 1 punt om op te letten", from a count per status.
+function barCounts(texts, count) {
   const parts = [];
   for (const status of ["invalid", "fail", "warning"]) {
     const n = count(status);
     const [one, many] = texts.bar_counts[status];
     if (n > 0) parts.push(n === 1 ? one : many.replace("{n}", String(n)));
   }
-  bar.querySelector(".lwt-bar__counts").textContent = parts.length ? ` · ${parts.join(", ")}` : "";
+  return parts.length ? ` · ${parts.join(", ")}` : "";
 }
 
 function startWorker() {

@@ -79,9 +79,9 @@ _DAY_FIELDS = (
 
 FIELDS = (
     Field("geboortedatum", "Geboortedatum van de leerling", "date",
-          hint="Als jjjj-mm-dd. De leeftijd in elke week bepaalt welke grenzen gelden.", default="2010-10-15"),
-    Field("begindatum", "Eerste dag van de stage", "date", hint="Als jjjj-mm-dd.", default="2026-09-07"),
-    Field("einddatum", "Laatste dag van de stage", "date", hint="Als jjjj-mm-dd; hoogstens twee jaar na het begin.",
+          hint="Als dd-mm-jjjj. De leeftijd in elke week bepaalt welke grenzen gelden.", default="2010-10-15"),
+    Field("begindatum", "Eerste dag van de stage", "date", hint="Als dd-mm-jjjj.", default="2026-09-07"),
+    Field("einddatum", "Laatste dag van de stage", "date", hint="Als dd-mm-jjjj; hoogstens twee jaar na het begin.",
           default="2027-01-31"),
     Field(
         "patroon", "Rooster van een gewone week", "group", rows=7, min_rows=1, fields=_DAY_FIELDS,
@@ -107,7 +107,7 @@ FIELDS = (
             {"week": "2026-12-28", "soort": GEEN_STAGE},
         ),
         fields=(
-            Field("week", "Week van", "date", hint="Een datum in die week, als jjjj-mm-dd."),
+            Field("week", "Week van", "date", hint="Een datum in die week, als dd-mm-jjjj."),
             Field("soort", "Deze week", "choice", default=GEEN_STAGE, choices=(
                 Choice(GEEN_STAGE, "Geen stage (alleen school, of vrij)"),
                 Choice(VAKANTIE, "Schoolvakantie: stage volgens het rooster, geen school"),

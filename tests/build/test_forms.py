@@ -107,3 +107,16 @@ def test_texts_for_the_script_are_complete(name):
         assert texts[key].strip(), key
     for described in texts["rules"].values():
         assert described["text"] and described["anchor"].startswith("norm-")
+
+
+@pytest.mark.parametrize("name", available())
+def test_date_fields_show_and_ask_for_a_dutch_date(name):
+    """Every date field shows its example value as dd-mm-jjjj and its hint asks for that order, as
+    the Peildatum does (issue: one date notation on every form)."""
+    parsed = _parse(name)
+    dates = [spec for spec in describe(name, RULES, ON)["inputs"] if spec["type"] == "date"]
+    for spec in dates:
+        control = next(attrs for tag, attrs in parsed.elements if tag == "input" and attrs.get("name") == spec["name"])
+        value = control.get("value", "")
+        assert value == "" or re.fullmatch(r"\d{2}-\d{2}-\d{4}", value), (spec["name"], value)
+        assert "jjjj-mm-dd" not in (spec.get("hint") or ""), spec["name"]

@@ -18,6 +18,11 @@ itself checks identical weeks once.
 from __future__ import annotations
 
 import csv
+# The two codecs a class file is read with (see decode), imported here and not looked up on first
+# use: the browser's worker restores a memory snapshot that holds only modules imported before it
+# was taken, and has no standard library to find a codec in afterwards.
+import encodings.cp1252  # noqa: F401
+import encodings.utf_8_sig  # noqa: F401
 import io
 import json
 import re
@@ -292,10 +297,15 @@ def check_class(data: bytes, rules: Rules, on: date) -> dict[str, Any]:
         "scheidingsteken": {";": "puntkomma", ",": "komma", "\t": "tab"}[delimiter],
         "verschillende_plannen": len(cache),
     })
-    parts = [f"{counts['pass']} voldoen", f"{counts['warning']} met aandachtspunten", f"{counts['fail']} voldoen niet"]
+    def voldoen(n: int) -> str:
+        return "voldoet" if n == 1 else "voldoen"
+
+    parts = [f"{counts['pass']} {voldoen(counts['pass'])}", f"{counts['warning']} met aandachtspunten",
+             f"{counts['fail']} {voldoen(counts['fail'])} niet"]
     if counts["invalid"]:
         parts.append(f"{counts['invalid']} met fouten in het bestand (zie de foutmeldingen per regel)")
-    outcome.summary = f"{len(pupils)} leerlingen nagekeken: {dutch.enumeration(parts)}."
+    pupils_word = "leerling" if len(pupils) == 1 else "leerlingen"
+    outcome.summary = f"{len(pupils)} {pupils_word} nagekeken: {dutch.enumeration(parts)}."
     data_status = "fail" if counts["fail"] else "warning" if counts["warning"] or counts["invalid"] else "pass"
     doc = outcome.to_dict()
     # No findings of its own: the verdict of a class is the worst verdict of its pupils.

@@ -86,3 +86,9 @@ def test_report_of_one_pupil(rules):
     outcome = report(doc["values"]["leerlingen"][0]["invoer"], rules, ON)
     assert outcome["status"] == "fail"
     assert any(f["rule"] == "werktijden.kind.max_uren_per_dag" and f["sources"] for f in outcome["findings"])
+
+
+def test_the_summary_of_one_pupil_is_singular(rules):
+    """One pupil whose plan passes: "1 leerling nagekeken: 1 voldoet, …", not "1 leerlingen … 1 voldoen"."""
+    doc = check_class(_csv(GOOD).encode("utf-8"), rules, ON)
+    assert doc["summary"].startswith("1 leerling nagekeken: 1 voldoet, 0 met aandachtspunten en 0 voldoen niet"), doc["summary"]

@@ -147,6 +147,16 @@ def htaccess(policy: str) -> str:
         f"  AddType {MIME_TYPES[ext].split(';')[0]} {ext}" for ext in (".mjs", ".wasm", ".whl", ".json", ".map", ".gz")
     )
     headers = "\n".join(f'  Header always set {name} "{value}"' for name, value in security_headers(policy).items())
+    # A precompressed copy (x.js.gz) keeps the type of the file it copies: .gz is also a type of
+    # its own (application/gzip), which would win.
+    by_type: dict[str, list[str]] = {}
+    for ext, mime in MIME_TYPES.items():
+        if ext not in (".gz", ".br"):
+            by_type.setdefault(mime.split(";")[0], []).append(re.escape(ext.lstrip(".")))
+    copy_types = "\n".join(
+        f'  <FilesMatch "\\.({"|".join(exts)})\\.(br|gz)$">\n    ForceType {mime}\n  </FilesMatch>'
+        for mime, exts in by_type.items()
+    )
     return f"""# Wegwijzer leer-werktrajecten vmbo: instellingen voor Apache 2.4.
 # Dit bestand werkt als de beheerder voor deze map 'AllowOverride FileInfo' (of 'All') heeft
 # ingesteld. Geeft de site na het plaatsen fout 500? Dan mag .htaccess deze regels hier niet
@@ -155,20 +165,26 @@ def htaccess(policy: str) -> str:
 
 <IfModule mod_mime.c>
 {add_types}
-  # Vooraf ingepakte kopieën (bestand.br, bestand.gz) naast de grote bestanden: het type komt
-  # van de eerste extensie, de Content-Encoding van .br of .gz.
+  # Vooraf ingepakte kopieën (bestand.br, bestand.gz) naast de grote bestanden: de
+  # Content-Encoding komt van .br of .gz, het type van het bestand zelf (ForceType hieronder).
   AddEncoding br .br
   AddEncoding gzip .gz
+{copy_types}
 </IfModule>
+# Een .gz-bestand dat de browser bij zijn eigen naam opvraagt (de reservekopie van de
+# geheugenafdruk), is een bestand en geen ingepakte kopie: zonder Content-Encoding sturen.
+<If "%{{THE_REQUEST}} =~ m#\\.gz[?\\s]#">
+  RemoveEncoding .gz
+</If>
 
 # Stuur bestand.br of bestand.gz als de browser dat aanneemt en de kopie bestaat. Zonder
 # mod_rewrite krijgt de browser gewoon het bestand zelf.
 <IfModule mod_rewrite.c>
   RewriteEngine On
-  RewriteCond %{{HTTP:Accept-Encoding}} \bbr\b
+  RewriteCond %{{HTTP:Accept-Encoding}} \\bbr\\b
   RewriteCond %{{REQUEST_FILENAME}}.br -f
   RewriteRule ^(.+)$ $1.br [L]
-  RewriteCond %{{HTTP:Accept-Encoding}} \bgzip\b
+  RewriteCond %{{HTTP:Accept-Encoding}} \\bgzip\\b
   RewriteCond %{{REQUEST_FILENAME}}.gz -f
   RewriteRule ^(.+)$ $1.gz [L]
 </IfModule>

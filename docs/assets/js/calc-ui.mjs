@@ -566,7 +566,15 @@ function enhance(form, worker) {
   });
   form.addEventListener("input", later);
   form.addEventListener("change", later);
-  if (printButton) printButton.addEventListener("click", () => window.print());
+  // Printing the example: the result sheet is made from a live outcome, so the example's inputs
+  // are calculated first (the build's outcome has no numbered source list).
+  if (printButton) printButton.addEventListener("click", async () => {
+    if (form.querySelector(".lwt-calc__result[data-example]") && isReady) {
+      clearTimeout(debounce);
+      await compute({ keepUrl: true });
+    }
+    window.print();
+  });
   window.addEventListener("popstate", () => {
     if (!restore(form, new URLSearchParams(window.location.search))) form.reset();
     if (dateField && !dateField.value) dateField.value = shownDate(today());
@@ -584,6 +592,7 @@ function enhance(form, worker) {
       button.disabled = false;
       setStatus(form, texts.ready, "ready");
       if (restored || changed || !hasExample) compute({ showSummary: restored, keepUrl: true });
+      else if (printButton) printButton.hidden = false;
     },
     fail(key) {
       isReady = false;

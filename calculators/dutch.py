@@ -36,6 +36,11 @@ def long_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def numeric_date(value: date) -> str:
+    """``date(2026, 9, 1)`` -> ``"01-09-2026"`` (dd-mm-jjjj, as typed in a form)."""
+    return f"{value.day:02d}-{value.month:02d}-{value.year}"
+
+
 def clock(minutes: int) -> str:
     """Minutes since midnight -> ``"07:30"`` (as typed in a form)."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"

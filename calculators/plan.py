@@ -27,7 +27,7 @@ from typing import Any
 
 from . import dutch
 from .ages import age_on
-from .inputs import Field
+from .inputs import DATE_NOTATION, Field
 from .outcome import VERDICT_LABELS, FieldError, Finding, Outcome
 from .registry import module, run
 from .plan_nl import FINDINGS, PART_ERROR, PART_VERDICT, SUMMARIES, WHO
@@ -67,7 +67,7 @@ PUPIL_FIELDS = (
     Field("leerling", "Leerling (naam of nummer)", "text", required=False,
           hint="Alleen voor het verslag en het bestand. Laat leeg als u de link deelt."),
     Field("geboortedatum", "Geboortedatum van de leerling", "date", default="2010-10-15",
-          hint="Als dd-mm-jjjj. De leeftijd op de eerste stagedag geldt voor toezicht, stage-uren en stageovereenkomst."),
+          hint=f"Als {DATE_NOTATION}. De leeftijd op de eerste stagedag geldt voor toezicht, stage-uren en stageovereenkomst."),
     Field("leerweg", "Leerweg", "choice", choices_norm="examen.leerwegen", default="bb"),
     Field("profiel", "Profiel", "choice", choices_norm="leerbedrijven.profielen", default="ZW"),
 )

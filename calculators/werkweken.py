@@ -35,7 +35,7 @@ from typing import Any
 
 from . import ages, dutch, werktijden
 from .ages import age_group, age_on
-from .inputs import Choice, Field
+from .inputs import DATE_NOTATION, Choice, Field
 from .outcome import Outcome
 from .rules import Rules
 from .werkweken_nl import FINDINGS, OUTSIDE_FREE, SUMMARIES
@@ -79,9 +79,9 @@ _DAY_FIELDS = (
 
 FIELDS = (
     Field("geboortedatum", "Geboortedatum van de leerling", "date",
-          hint="Als dd-mm-jjjj. De leeftijd in elke week bepaalt welke grenzen gelden.", default="2010-10-15"),
-    Field("begindatum", "Eerste dag van de stage", "date", hint="Als dd-mm-jjjj.", default="2026-09-07"),
-    Field("einddatum", "Laatste dag van de stage", "date", hint="Als dd-mm-jjjj; hoogstens twee jaar na het begin.",
+          hint=f"Als {DATE_NOTATION}. De leeftijd in elke week bepaalt welke grenzen gelden.", default="2010-10-15"),
+    Field("begindatum", "Eerste dag van de stage", "date", hint=f"Als {DATE_NOTATION}.", default="2026-09-07"),
+    Field("einddatum", "Laatste dag van de stage", "date", hint=f"Als {DATE_NOTATION}; hoogstens twee jaar na het begin.",
           default="2027-01-31"),
     Field(
         "patroon", "Rooster van een gewone week", "group", rows=7, min_rows=1, fields=_DAY_FIELDS,
@@ -107,7 +107,7 @@ FIELDS = (
             {"week": "2026-12-28", "soort": GEEN_STAGE},
         ),
         fields=(
-            Field("week", "Week van", "date", hint="Een datum in die week, als dd-mm-jjjj."),
+            Field("week", "Week van", "date", hint=f"Een datum in die week, als {DATE_NOTATION}."),
             Field("soort", "Deze week", "choice", default=GEEN_STAGE, choices=(
                 Choice(GEEN_STAGE, "Geen stage (alleen school, of vrij)"),
                 Choice(VAKANTIE, "Schoolvakantie: stage volgens het rooster, geen school"),

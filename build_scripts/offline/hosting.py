@@ -141,6 +141,15 @@ def web_config(policy: str) -> str:
 """
 
 
+def _extensions_by_type(skip: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """The MIME table turned round: each type (without its charset) with its extensions, without dots."""
+    by_type: dict[str, list[str]] = {}
+    for ext, mime in MIME_TYPES.items():
+        if ext not in skip:
+            by_type.setdefault(mime.split(";")[0], []).append(ext.lstrip("."))
+    return by_type
+
+
 def htaccess(policy: str) -> str:
     """Apache 2.4; needs ``AllowOverride FileInfo`` for the folder (else put it in the vhost)."""
     add_types = "\n".join(
@@ -149,13 +158,9 @@ def htaccess(policy: str) -> str:
     headers = "\n".join(f'  Header always set {name} "{value}"' for name, value in security_headers(policy).items())
     # A precompressed copy (x.js.gz) keeps the type of the file it copies: .gz is also a type of
     # its own (application/gzip), which would win.
-    by_type: dict[str, list[str]] = {}
-    for ext, mime in MIME_TYPES.items():
-        if ext not in (".gz", ".br"):
-            by_type.setdefault(mime.split(";")[0], []).append(re.escape(ext.lstrip(".")))
     copy_types = "\n".join(
-        f'  <FilesMatch "\\.({"|".join(exts)})\\.(br|gz)$">\n    ForceType {mime}\n  </FilesMatch>'
-        for mime, exts in by_type.items()
+        f'  <FilesMatch "\\.({"|".join(map(re.escape, exts))})\\.(br|gz)$">\n    ForceType {mime}\n  </FilesMatch>'
+        for mime, exts in _extensions_by_type(skip=(".gz", ".br")).items()
     )
     return f"""# Wegwijzer leer-werktrajecten vmbo: instellingen voor Apache 2.4.
 # Dit bestand werkt als de beheerder voor deze map 'AllowOverride FileInfo' (of 'All') heeft
@@ -211,10 +216,7 @@ def htaccess(policy: str) -> str:
 
 def nginx_conf(policy: str) -> str:
     """A snippet: one ``map`` for the ``http`` block, one ``location`` for the ``server`` block."""
-    by_type: dict[str, list[str]] = {}
-    for ext, mime in MIME_TYPES.items():
-        by_type.setdefault(mime.split(";")[0], []).append(ext.lstrip("."))
-    types = "\n".join(f"        {mime} {' '.join(exts)};" for mime, exts in by_type.items())
+    types = "\n".join(f"        {mime} {' '.join(exts)};" for mime, exts in _extensions_by_type().items())
     headers = "\n".join(f'    add_header {name} "{value}" always;' for name, value in security_headers(policy).items())
     return f"""# Wegwijzer leer-werktrajecten vmbo: instellingen voor nginx.
 # Pas twee dingen aan: het adres (/lwt/) en de map op schijf (/var/www/lwt/).

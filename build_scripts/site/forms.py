@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import re
 from datetime import date
 from html import escape
 from typing import Any
@@ -190,9 +189,10 @@ def _control(spec: dict[str, Any], name: str, control_id: str, described_by: str
     if kind == "text":
         sample = default if isinstance(default, str) else spec.get("default")
         width = "lwt-w5" if isinstance(sample, str) and sample.isdigit() else ("lwt-w10" if in_group else "")
+    # A date default (ISO in the calculator's fields) is shown in the reader's order, dd-mm-jjjj.
     shown = _value_text(default)
-    if kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", shown):
-        shown = "-".join(reversed(shown.split("-")))  # the reader's order, dd-mm-jjjj
+    if kind == "date" and shown:
+        shown = dutch.numeric_date(date.fromisoformat(shown))
     return (
         f'<input {_attrs(type=input_type, inputmode=mode, class_=width or None, value=shown, autocomplete="off", spellcheck="false" if kind != "text" else None, **common)}>'
     )

@@ -240,12 +240,8 @@ def test_calculators_print_as_blank_forms(pages, built_site):
     """Every calculator in the navigation is in the PDF as a form to fill in by hand, without example
     values or errors. (The pages reached only from the Rekenhulpen page, such as the rooster over
     several weeks and the plans, are not in the navigation and so not in the naslag.)"""
-    def built(src: str) -> Path:
-        stem = src[: -len(".md")]
-        return built_site / ("index.html" if stem == "index" else stem.removesuffix("/index") + "/index.html")
-
     forms = sum(
-        built(src).read_text(encoding="utf-8").count('<form class="lwt-calc"')
+        built_page(built_site, src).read_text(encoding="utf-8").count('<form class="lwt-calc"')
         for _, src in navigation(built_site) if src
     )
     text = squash(" ".join(pages))

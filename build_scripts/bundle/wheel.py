@@ -111,8 +111,9 @@ def make_snapshot(wheel_name: str, wheel: bytes, calls: list[list[str]]) -> dict
     ``None`` when it is switched off (``LWT_SNAPSHOT=0``) or Node is missing; the worker then
     starts Pyodide fresh with the full standard library. ``calls`` are the calculations run to
     find which standard-library modules the calculators need (``[name, fields_json, date]``).
-    Returns ``stdlib`` (trimmed zip), ``gz`` and ``br`` (the snapshot, compressed) and ``bytes``
-    (its size as text). Cached by the hash of the wheel, the calls, the runtime and the script.
+    Returns ``stdlib`` (trimmed zip), ``gz`` and ``br`` (the packed snapshot, compressed),
+    ``bytes`` (the snapshot's size, unpacked), ``packed_bytes`` and ``delta_bytes`` (how much of
+    its memory is stored as a delta against the wasm's own data); see ``snapshot.mjs``. Cached by the hash of the wheel, the calls, the runtime and the script.
     """
     node = shutil.which("node")
     if os.environ.get("LWT_SNAPSHOT", "1") == "0" or node is None:
@@ -124,7 +125,7 @@ def make_snapshot(wheel_name: str, wheel: bytes, calls: list[list[str]]) -> dict
     key.update(SNAPSHOT_SCRIPT.read_bytes())
     key.update(precompress.COMPRESS_SCRIPT.read_bytes())
     cached = SNAPSHOT_CACHE / key.hexdigest()[:32]
-    parts = ("python_stdlib.zip", "snapshot.bin.gz", "snapshot.bin.br", "bytes")
+    parts = ("python_stdlib.zip", "snapshot.bin.gz", "snapshot.bin.br", "sizes.json")
     if not all((cached / part).is_file() for part in parts):
         with tempfile.TemporaryDirectory(prefix="lwt-snapshot-") as tmp:
             work = Path(tmp)
@@ -135,9 +136,10 @@ def make_snapshot(wheel_name: str, wheel: bytes, calls: list[list[str]]) -> dict
             stdlib = work / "python_stdlib.zip"
             stdlib.write_bytes(trimmed_stdlib(files))
             raw = work / "snapshot.bin"
-            _node_step(node, "snapshot", str(PYODIDE_DIR), str(wheel_path), str(stdlib), str(raw))
+            made = json.loads(_node_step(node, "snapshot", str(PYODIDE_DIR), str(wheel_path), str(stdlib), str(raw)))
             precompress.compress_files([raw])
-            (work / "bytes").write_text(str(raw.stat().st_size), encoding="utf-8")
+            sizes = {key: made[key] for key in ("bytes", "packed_bytes", "delta_bytes")}
+            (work / "sizes.json").write_text(json.dumps(sizes), encoding="utf-8")
             partial = SNAPSHOT_CACHE / f"{cached.name}.{os.getpid()}.part"
             partial.mkdir(parents=True, exist_ok=True)
             for part in parts:
@@ -148,7 +150,7 @@ def make_snapshot(wheel_name: str, wheel: bytes, calls: list[list[str]]) -> dict
                 shutil.rmtree(old, ignore_errors=True)
     found = {part: (cached / part).read_bytes() for part in parts}
     return {"stdlib": found["python_stdlib.zip"], "gz": found["snapshot.bin.gz"], "br": found["snapshot.bin.br"],
-            "bytes": int(found["bytes"])}
+            **json.loads(found["sizes.json"])}
 
 
 #: An empty zip archive: the standard library a restored snapshot gets (it has imported all it needs).
@@ -190,7 +192,8 @@ def write_calculator_bundle(site_dir: Path, rules: dict[str, Any], calls: list[l
         manifest["stdlib"] = f"{digest}/python_stdlib.zip"
         manifest["snapshot"] = {
             "file": f"{digest}/{SNAPSHOT_NAME}", "negotiated": f"{digest}/{SNAPSHOT_NAME.removesuffix('.gz')}",
-            "bytes": snapshot["bytes"], "stdlib": f"{digest}/python_stdlib_empty.zip",
+            "bytes": snapshot["bytes"], "packed_bytes": snapshot["packed_bytes"], "delta_bytes": snapshot["delta_bytes"],
+            "stdlib": f"{digest}/python_stdlib_empty.zip",
             "file_sha256": hashlib.sha256(snapshot["gz"]).hexdigest(), "sha256": snapshot_sha256(snapshot["gz"]),
         }
     (calc_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
@@ -203,7 +206,7 @@ def runtime_folder(version: str | None = None) -> str:
 
 
 def snapshot_sha256(compressed: bytes) -> str:
-    """SHA-256 of the snapshot as Pyodide gets it (inflated). The worker checks the file as stored
+    """SHA-256 of the packed snapshot, inflated. The worker checks the file as stored
     (``file_sha256``, 5x fewer bytes to hash) and falls back to this one only when the server sent
     it with Content-Encoding, so that the browser already inflated it."""
     return hashlib.sha256(gzip.decompress(compressed)).hexdigest()

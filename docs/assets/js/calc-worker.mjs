@@ -92,21 +92,37 @@ globalThis.fetch = async function verifyingFetch(input, init) {
   const response = await nativeFetch(input, init);
   const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href);
   const expected = expectedHashes.get(url.href);
-  if (!expected || !response.ok || !response.body) return response;
-  return verifiedResponse(response, expected, url.pathname.split("/").pop());
+  const checked = expected && response.ok && response.body
+    ? verifiedResponse(response, expected, url.pathname.split("/").pop()) : response;
+  return url.pathname.endsWith("/pyodide.asm.wasm") ? compileEarly(checked) : checked;
 };
+
+// Pyodide fetches its wasm early but only instantiates it once the snapshot is in. The wasm is
+// compiled as it arrives instead (one branch of its body), while the snapshot still streams;
+// Pyodide's instantiateStreaming (below) then gets an instance of that compiled module.
+let earlyWasm = null;
+
+function compileEarly(response) {
+  if (earlyWasm || !response.ok || !response.body) return response;
+  const [mine, theirs] = response.body.tee();
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  earlyWasm = WebAssembly.compileStreaming(new Response(mine, init));
+  earlyWasm.catch(() => {}); // reported when Pyodide instantiates
+  return new Response(theirs, init);
+}
 
 function expectIntegrity(manifest) {
   for (const [path, hash] of Object.entries(manifest.integrity || {})) expectedHashes.set(new URL(path, siteRoot).href, hash);
 }
 
-// The snapshot is stored compressed (31 MB of memory, mostly zeros). A server set up by the
-// hosting kit answers `negotiated` (pyodide-snapshot.bin) with the brotli or gzip copy and a
-// Content-Encoding, and the browser inflates it. Any other server answers 404 there; the
-// gzip file itself (`file`) is then fetched and inflated here. Either way it lands in one
-// buffer of the size the manifest gives. Integrity: the stored gzip file is checked while it
-// streams (`file_sha256`, a sixth of the inflated size); bytes the browser already inflated
-// are checked once they are all in (`sha256`).
+// The snapshot is stored packed (only its blocks that are not all zeros, see
+// build_scripts/bundle/snapshot.mjs) and compressed. A server set up by the hosting kit answers
+// `negotiated` (pyodide-snapshot.bin) with the brotli or gzip copy and a Content-Encoding, and
+// the browser inflates it. Any other server answers 404 there; the gzip file itself (`file`) is
+// then fetched and inflated here. Either way it lands in one buffer of `packed_bytes`, which is
+// then laid out in a zeroed buffer of the snapshot's size (`bytes`). Integrity: the stored gzip
+// file is checked while it streams (`file_sha256`); bytes the browser already inflated are
+// checked once they are all in (`sha256`).
 async function fetchSnapshot(entry) {
   let fetched = entry.negotiated ? await nativeFetch(new URL(entry.negotiated, calcBase)) : null;
   if (!fetched || !fetched.ok || !fetched.headers.get("Content-Encoding")) {
@@ -118,7 +134,7 @@ async function fetchSnapshot(entry) {
   const checkStored = !encoded && entry.file_sha256;
   const response = checkStored ? verifiedResponse(fetched, entry.file_sha256, name) : fetched;
   const stream = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
-  const bytes = new Uint8Array(entry.bytes);
+  const packed = new Uint8Array(entry.packed_bytes);
   let offset = 0;
   const reader = stream.getReader();
   // A snapshot that is found but does not inflate to the announced bytes is not the build's.
@@ -126,18 +142,39 @@ async function fetchSnapshot(entry) {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (offset + value.length > bytes.length) throw new Error("snapshot larger than announced");
-      bytes.set(value, offset);
+      if (offset + value.length > packed.length) throw new Error("snapshot larger than announced");
+      packed.set(value, offset);
       offset += value.length;
     }
-    if (offset !== bytes.length) throw new Error("snapshot shorter than announced");
+    if (offset !== packed.length) throw new Error("snapshot shorter than announced");
   } catch (error) {
     if (integrityFailure) throw integrityFailure;
     if (entry.sha256) throw mismatch(name, describe(error));
     throw error;
   }
-  if (!checkStored && entry.sha256 && await sha256Hex(bytes) !== entry.sha256) throw mismatch(name);
+  if (!checkStored && entry.sha256 && await sha256Hex(packed) !== entry.sha256) throw mismatch(name);
+  const bytes = unpack(packed, entry.bytes);
   mark("snapshot");
+  return bytes;
+}
+
+// Lay the packed runs out in a zeroed buffer: "LWTP", size, number of runs, (offset, length) per
+// run, then the runs' bytes (little-endian 32-bit words).
+function unpack(packed, size) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const word = (index) => view.getUint32(4 * index, true);
+  if (packed.length < 12 || word(0) !== 0x5054574c || word(1) !== size) throw new Error("snapshot: not a packed snapshot of the announced size");
+  const runs = word(2);
+  const bytes = new Uint8Array(size);
+  let from = 4 * (3 + 2 * runs);
+  for (let index = 0; index < runs; index++) {
+    const at = word(3 + 2 * index);
+    const length = word(4 + 2 * index);
+    if (at + length > size || from + length > packed.length) throw new Error("snapshot: a run lies outside the snapshot");
+    bytes.set(packed.subarray(from, from + length), at);
+    from += length;
+  }
+  if (from !== packed.length) throw new Error("snapshot: bytes left after the last run");
   return bytes;
 }
 
@@ -169,22 +206,66 @@ async function bundleStep(step) {
 // MIME type: it catches the error, logs "wasm instantiation failed" and waits, which would
 // leave the page waiting for its 30 s timeout. The two WebAssembly calls it makes are observed
 // (not changed) so that such an error ends the start-up at once as a runtime failure.
+//
+// The same observation completes a snapshot stored as a delta (`delta_bytes` in the manifest):
+// its first bytes of memory are stored XOR the memory as WebAssembly instantiated it, which is
+// the wasm file's own data (build_scripts/bundle/snapshot.mjs). They are XORed back here, as the
+// first reaction to the instantiation, before Pyodide's own code runs and restores the snapshot.
 class RuntimeFileError extends Error {}
 let reportRuntimeProblem;
 const runtimeProblem = new Promise((resolve, reject) => { reportRuntimeProblem = reject; });
 runtimeProblem.catch(() => {});
+let reportSnapshotProblem;
+const snapshotProblem = new Promise((resolve, reject) => { reportSnapshotProblem = reject; });
+snapshotProblem.catch(() => {});
+let pendingDelta = null; // { snapshot: Promise<Uint8Array>, length }
+
+const nativeInstantiate = WebAssembly.instantiate.bind(WebAssembly);
+
+function instantiateEarly(source, imports) {
+  Promise.resolve(source).then((response) => response.body && response.body.cancel()).catch(() => {});
+  return earlyWasm.then((module) => nativeInstantiate(module, imports).then((instance) => ({ module, instance })));
+}
+
 for (const name of ["instantiateStreaming", "instantiate"]) {
   const native = WebAssembly[name];
   WebAssembly[name] = function observed(...args) {
-    return native.apply(this, args).catch((error) => {
+    const instantiating = name === "instantiateStreaming" && earlyWasm ? instantiateEarly(...args) : native.apply(this, args);
+    return instantiating.catch((error) => {
       reportRuntimeProblem(new RuntimeFileError(`pyodide.asm.wasm: ${describe(error)}`));
       throw error;
+    }).then(async (result) => {
+      // Only Pyodide's main module exports its memory (the small module that pyodide.mjs
+      // instantiates as it loads has none).
+      const memory = Object.values((result.instance || result).exports).find((value) => value instanceof WebAssembly.Memory);
+      if (pendingDelta && memory) {
+        const delta = pendingDelta;
+        pendingDelta = null;
+        await completeSnapshot(delta, memory).catch((error) => { reportSnapshotProblem(error); throw error; });
+      }
+      return result;
     });
   };
 }
 
-function guarded(loading) {
-  return Promise.race([loading, runtimeProblem, integrityProblem]);
+async function completeSnapshot({ snapshot, length }, memory) {
+  if (memory.buffer.byteLength < length) throw new Error("snapshot delta: the wasm memory is smaller than the delta");
+  const bytes = await snapshot;
+  const header = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
+  if (length % 4 || (bytes.byteOffset + header) % 4) {
+    const stored = bytes.subarray(header, header + length);
+    const initial = new Uint8Array(memory.buffer, 0, length);
+    for (let i = 0; i < length; i++) stored[i] ^= initial[i];
+  } else {
+    const stored = new Uint32Array(bytes.buffer, bytes.byteOffset + header, length / 4);
+    const initial = new Uint32Array(memory.buffer, 0, length / 4);
+    for (let i = 0; i < stored.length; i++) stored[i] ^= initial[i];
+  }
+  mark("delta");
+}
+
+function guarded(loading, ...problems) {
+  return Promise.race([loading, runtimeProblem, integrityProblem, ...problems]);
 }
 
 // Returns Pyodide with the calculators importable, and how it got there.
@@ -195,8 +276,8 @@ function stdlibFor(manifest, snapshot) {
   return name ? { stdLibURL: new URL(name, calcBase).href } : {};
 }
 
-async function startPyodide(loadPyodide, manifest, pyodideBase) {
-  const options = { indexURL: pyodideBase.href, packages: [] };
+async function startPyodide(loadPyodide, manifest, pyodideBase, createPyodideModule) {
+  const options = { indexURL: pyodideBase.href, packages: [], createPyodideModule };
   if (manifest.lock_info) {
     // No package is ever loaded: the lock's own header is enough, and its 22 kB are not fetched.
     options.lockFileContents = { info: manifest.lock_info, packages: {} };
@@ -205,9 +286,12 @@ async function startPyodide(loadPyodide, manifest, pyodideBase) {
   if (manifest.snapshot && typeof DecompressionStream === "function") {
     try {
       // Pyodide fetches and compiles its runtime while the snapshot downloads and inflates.
-      const py = await guarded(loadPyodide({ ...options, ...stdlibFor(manifest, true), _loadSnapshot: fetchSnapshot(manifest.snapshot) }));
+      const snapshot = fetchSnapshot(manifest.snapshot);
+      if (manifest.snapshot.delta_bytes) pendingDelta = { snapshot, length: manifest.snapshot.delta_bytes };
+      const py = await guarded(loadPyodide({ ...options, ...stdlibFor(manifest, true), _loadSnapshot: snapshot }), snapshotProblem);
       return { py, boot: "snapshot" };
     } catch (error) {
+      pendingDelta = null;
       if (error instanceof RuntimeFileError || integrityFailure) throw integrityFailure || error;
       marks.snapshot_error = describe(error);
     }
@@ -236,11 +320,16 @@ async function start() {
       ? Promise.resolve(new URL(given, new URL("../", base)))
       : bundleStep(() => manifestPromise).then((manifest) => new URL(manifest.runtime, calcBase));
     const pyodideModule = runtimeBase.then((runtime) => import(new URL("pyodide.mjs", runtime).href));
+    // Pyodide's wasm glue (pyodide.asm.mjs, 1.2 MB) is imported at once beside pyodide.mjs,
+    // instead of by loadPyodide once it has started; loadPyodide is handed its factory.
+    const glue = runtimeBase.then((runtime) => import(new URL("pyodide.asm.mjs", runtime).href));
+    glue.catch(() => {}); // reported where loadPyodide awaits it
+    const createPyodideModule = async (settings) => (await glue).default(settings);
     const [{ loadPyodide }, manifest, pyodideBase] = await Promise.all([
       pyodideModule, bundleStep(() => manifestPromise), runtimeBase,
     ]);
     mark("pyodide_module");
-    const { py, boot } = await startPyodide(loadPyodide, manifest, pyodideBase);
+    const { py, boot } = await startPyodide(loadPyodide, manifest, pyodideBase, createPyodideModule);
     mark("runtime");
     postMessage({ type: "stage", stage: "rules" });
     await bundleStep(() => {

@@ -39,17 +39,19 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 ## browser: Debian's Chromium, Firefox ESR, WebKitGTK (WebKitWebDriver) with Xvfb, poppler (pdftoppm,
-## pdfinfo), fonts, and Apache, nginx and brotli (the hosting kit on real servers), for the browser
+## pdfinfo), fonts, and Apache, nginx (with and without its brotli module) and brotli (the hosting
+## kit on real servers), for the browser
 ## tests in three engines and the PDF
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
 		|| ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null \
 		|| ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null \
-		|| [ ! -x /usr/sbin/apache2 ] || [ ! -x /usr/sbin/nginx ] || ! command -v brotli >/dev/null; then \
+		|| [ ! -x /usr/sbin/apache2 ] || [ ! -x /usr/sbin/nginx ] || ! command -v brotli >/dev/null \
+		|| [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then \
 		echo "Chromium, Firefox ESR, WebKitGTK, Xvfb, poppler-utils, Apache, nginx en brotli installeren (apt-get)…"; \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 			chromium firefox-esr webkit2gtk-driver xvfb xauth poppler-utils fonts-liberation fonts-dejavu-core \
-			apache2 nginx-light brotli; \
+			apache2 nginx-light libnginx-mod-http-brotli-static brotli; \
 	fi
 
 ## build: the static site in site/

@@ -6,8 +6,9 @@ pid, log and temp paths in a temporary folder. Nothing is skipped: a missing bin
 the server's worker user when the tests run as root), writes a minimal server configuration that
 contains the kit's files unchanged (Apache reads the site's ``.htaccess`` with
 ``AllowOverride FileInfo``; nginx gets ``hosting/nginx.conf`` with only its two example paths
-replaced, as its comments tell an administrator to do), starts the server in the foreground and
-stops it again.
+replaced, as its comments tell an administrator to do; ``nginx-brotli`` also loads Debian's brotli
+module and switches on the kit's commented ``brotli_static on;`` line, as its comment says), starts
+the server in the foreground and stops it again.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pathlib import Path
 
 APACHE = "/usr/sbin/apache2"
 NGINX = "/usr/sbin/nginx"
+#: Debian's brotli module for nginx: the kit's commented `brotli_static on;` line, switched on.
+NGINX_BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 APACHE_MODULES = Path("/usr/lib/apache2/modules")
 #: Debian's default set of Apache modules (a2enmod on a fresh install), plus headers and rewrite,
 #: which the kit's LEESMIJ asks the administrator to enable.
@@ -47,7 +50,9 @@ def _readable_copy(site_dir: Path, target: Path) -> None:
 
 class KitServer:
     def __init__(self, kind: str, site_dir: Path, prefix: str) -> None:
-        assert kind in ("apache", "nginx") and prefix.startswith("/") and prefix.endswith("/")
+        assert kind in ("apache", "nginx", "nginx-brotli") and prefix.startswith("/") and prefix.endswith("/")
+        if kind == "nginx-brotli" and not NGINX_BROTLI.is_file():
+            raise AssertionError(f"{NGINX_BROTLI} is missing: run 'make browser' (apt-get install libnginx-mod-http-brotli-static)")
         binary = APACHE if kind == "apache" else NGINX
         if not Path(binary).exists():
             raise AssertionError(f"{binary} is missing: run 'make browser' (apt-get install apache2 nginx-light)")
@@ -65,7 +70,7 @@ class KitServer:
             [APACHE, "-f", str(config), "-DFOREGROUND"] if kind == "apache"
             else [NGINX, "-c", str(config), "-p", str(self.tmp), "-e", str(self.tmp / "error.log")]
         )
-        if kind == "nginx":
+        if kind != "apache":
             check = subprocess.run([*command, "-t"], capture_output=True, text=True)
             assert check.returncode == 0, f"nginx -t: {check.stderr}"
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.tmp)
@@ -114,11 +119,17 @@ DirectoryIndex index.html
         server_part = server_part.replace("/var/www/lwt/", f"{self.site}/")
         if self.prefix == "/":
             server_part = server_part.replace("location /lwt/ {", "location / {")
+        load = ""
+        if self.kind == "nginx-brotli":
+            assert "    # brotli_static on;\n" in server_part, "the kit's nginx.conf has no brotli line to switch on"
+            server_part = server_part.replace("    # brotli_static on;\n", "    brotli_static on;\n")
+            load = f"load_module {NGINX_BROTLI};"
         user, group = self._user()
         temp = "\n".join(
             f"    {name}_temp_path {self.tmp}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
         )
-        return f"""{f"user {user} {group};" if user else ""}
+        return f"""{load}
+{f"user {user} {group};" if user else ""}
 worker_processes 1;
 daemon off;
 pid {self.tmp}/nginx.pid;

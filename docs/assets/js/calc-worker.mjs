@@ -103,7 +103,7 @@ globalThis.fetch = async function verifyingFetch(input, init) {
 let earlyWasm = null;
 
 function compileEarly(response) {
-  if (earlyWasm || !response.ok || !response.body) return response;
+  if (earlyWasm || !response.ok || !response.body || typeof WebAssembly.compileStreaming !== "function") return response;
   const [mine, theirs] = response.body.tee();
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   earlyWasm = WebAssembly.compileStreaming(new Response(mine, init));

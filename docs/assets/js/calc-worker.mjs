@@ -6,7 +6,9 @@
 // - the manifest is fetched at once, alongside Pyodide's own module;
 // - when the build made a memory snapshot, Pyodide restores it: CPython started, every
 //   calculator module imported and the rules loaded, as the build left them. Nothing is
-//   imported or unpacked here, so the wheel is not even fetched;
+//   imported or unpacked here, so the wheel is not even fetched. The snapshot comes packed and
+//   partly as a delta against the wasm's own data (fetchSnapshot, completeSnapshot); Pyodide's
+//   glue is imported and its wasm compiled while it streams;
 // - without a snapshot, or if it cannot be used, Pyodide starts fresh while the wheel is
 //   fetched in parallel; the wheel is then unpacked and the calculators imported.
 // Both paths end in the same "ready" message. It carries `timings` (ms since the worker
@@ -205,7 +207,8 @@ async function bundleStep(step) {
 // Pyodide never settles when its wasm file cannot be compiled, missing or served with the wrong
 // MIME type: it catches the error, logs "wasm instantiation failed" and waits, which would
 // leave the page waiting for its 30 s timeout. The two WebAssembly calls it makes are observed
-// (not changed) so that such an error ends the start-up at once as a runtime failure.
+// so that such an error ends the start-up at once as a runtime failure (an instantiateStreaming
+// of the early compiled module, above, included).
 //
 // The same observation completes a snapshot stored as a delta (`delta_bytes` in the manifest):
 // its first bytes of memory are stored XOR the memory as WebAssembly instantiated it, which is

@@ -16,7 +16,7 @@
 //     Prints {rules_version, bytes, delta_bytes, packed_bytes} as JSON: the snapshot's size, the
 //     delta's and the packed file's (below).
 //
-// The delta: the first 3.8 MB of the memory are the wasm file's own data segments, which the
+// The delta: the first 3.9 MB of the memory are the wasm file's own data segments, which the
 // browser has already downloaded with pyodide.asm.wasm, and all but about 70 kB of them are
 // unchanged when the snapshot is taken. So the snapshot stores its first `delta_bytes` bytes of
 // memory XOR the memory as WebAssembly instantiated it (before any code ran): unchanged bytes

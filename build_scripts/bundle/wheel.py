@@ -45,7 +45,7 @@ FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "snapshot.mjs"
 SNAPSHOT_CACHE = ROOT / ".cache" / "lwt-snapshot"
 SNAPSHOT_NAME = "pyodide-snapshot.bin.gz"
-SNAPSHOT_CACHE_KEEP = 6  # about 9 MB each
+SNAPSHOT_CACHE_KEEP = 6  # about 7 MB each
 SNAPSHOT_BR = "pyodide-snapshot.bin.br"
 
 
@@ -113,7 +113,8 @@ def make_snapshot(wheel_name: str, wheel: bytes, calls: list[list[str]]) -> dict
     find which standard-library modules the calculators need (``[name, fields_json, date]``).
     Returns ``stdlib`` (trimmed zip), ``gz`` and ``br`` (the packed snapshot, compressed),
     ``bytes`` (the snapshot's size, unpacked), ``packed_bytes`` and ``delta_bytes`` (how much of
-    its memory is stored as a delta against the wasm's own data); see ``snapshot.mjs``. Cached by the hash of the wheel, the calls, the runtime and the script.
+    its memory is stored as a delta against the wasm's own data); see ``snapshot.mjs``. Cached by
+    the hash of the wheel, the calls, the runtime and the script.
     """
     node = shutil.which("node")
     if os.environ.get("LWT_SNAPSHOT", "1") == "0" or node is None:
@@ -207,7 +208,7 @@ def runtime_folder(version: str | None = None) -> str:
 
 def snapshot_sha256(compressed: bytes) -> str:
     """SHA-256 of the packed snapshot, inflated. The worker checks the file as stored
-    (``file_sha256``, 5x fewer bytes to hash) and falls back to this one only when the server sent
+    (``file_sha256``, fewer bytes to hash) and falls back to this one only when the server sent
     it with Content-Encoding, so that the browser already inflated it."""
     return hashlib.sha256(gzip.decompress(compressed)).hexdigest()
 

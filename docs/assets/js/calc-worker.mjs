@@ -251,19 +251,16 @@ for (const name of ["instantiateStreaming", "instantiate"]) {
   };
 }
 
+// The delta is whole wasm pages and Pyodide pads its header to 16 bytes (snapshot.mjs), so the
+// XOR goes a 32-bit word at a time; anything else is not the build's snapshot.
 async function completeSnapshot({ snapshot, length }, memory) {
   if (memory.buffer.byteLength < length) throw new Error("snapshot delta: the wasm memory is smaller than the delta");
   const bytes = await snapshot;
   const header = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
-  if (length % 4 || (bytes.byteOffset + header) % 4) {
-    const stored = bytes.subarray(header, header + length);
-    const initial = new Uint8Array(memory.buffer, 0, length);
-    for (let i = 0; i < length; i++) stored[i] ^= initial[i];
-  } else {
-    const stored = new Uint32Array(bytes.buffer, bytes.byteOffset + header, length / 4);
-    const initial = new Uint32Array(memory.buffer, 0, length / 4);
-    for (let i = 0; i < stored.length; i++) stored[i] ^= initial[i];
-  }
+  if (length % 4 || (bytes.byteOffset + header) % 4) throw new Error("snapshot delta: not aligned to 32-bit words");
+  const stored = new Uint32Array(bytes.buffer, bytes.byteOffset + header, length / 4);
+  const initial = new Uint32Array(memory.buffer, 0, length / 4);
+  for (let i = 0; i < stored.length; i++) stored[i] ^= initial[i];
   mark("delta");
 }
 

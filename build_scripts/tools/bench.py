@@ -575,8 +575,8 @@ def print_table(report: dict[str, Any]) -> None:
     for key, entry in report["goals"].items():
         print(f"  {'MET ' if entry['met'] else 'MISS'}  {shown[key](entry['value']):>20}   goal: {entry['goal']}")
         if key == "long_tasks" and entry.get("theme_max_ms") is not None:
-            print(f"{'':>30}   the theme alone, no calculator: {entry['theme_max_ms']:.0f} ms (worst page); "
-                  f"opened from the home page: {fmt_ms(entry['from_home_max_ms']) if entry.get('from_home_max_ms') is not None else 'n/a'} ms")
+            print(f"{'':>30}   the theme alone, no calculator: {fmt_ms(entry['theme_max_ms'])} ms (worst page); "
+                  f"opened from the home page: {fmt_ms(entry.get('from_home_max_ms'))} ms")
     context = report.get("long_tasks_in_context")
     if context:
         print()

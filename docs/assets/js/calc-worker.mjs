@@ -162,10 +162,12 @@ async function fetchSnapshot(entry) {
 
 // Lay the packed runs out in a zeroed buffer: "LWTP", size, number of runs, (offset, length) per
 // run, then the runs' bytes (little-endian 32-bit words).
+const PACK_MAGIC = 0x5054574c; // "LWTP", the packed snapshot's first word (as snapshot.mjs writes it)
+
 function unpack(packed, size) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   const word = (index) => view.getUint32(4 * index, true);
-  if (packed.length < 12 || word(0) !== 0x5054574c || word(1) !== size) throw new Error("snapshot: not a packed snapshot of the announced size");
+  if (packed.length < 12 || word(0) !== PACK_MAGIC || word(1) !== size) throw new Error("snapshot: not a packed snapshot of the announced size");
   const runs = word(2);
   const bytes = new Uint8Array(size);
   let from = 4 * (3 + 2 * runs);
